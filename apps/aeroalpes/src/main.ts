@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { runService } from '#seedwork';
+import { AeroalpesModule } from './app.module.js';
+
+await runService({
+  name: 'aeroalpes',
+  defaultPort: 3000,
+  entities: [],
+  migrations: [],
+  module: (infrastructure) => AeroalpesModule.register(infrastructure),
+});

@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { runService } from '#seedwork';
+import { ClienteModule } from './app.module.js';
+
+await runService({
+  name: 'cliente',
+  defaultPort: 3001,
+  entities: [],
+  migrations: [],
+  module: (infrastructure) => ClienteModule.register(infrastructure),
+});

@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { runService } from '#seedwork';
+import { IntegracionGdsModule } from './app.module.js';
+
+await runService({
+  name: 'integracion-gds',
+  defaultPort: 3003,
+  entities: [],
+  migrations: [],
+  module: (infrastructure) => IntegracionGdsModule.register(infrastructure),
+});

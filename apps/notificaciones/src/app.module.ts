@@ -1,0 +1,9 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ServiceModule, type ServiceInfrastructure } from '#seedwork';
+
+@Module({})
+export class NotificacionesModule {
+  static register(infrastructure: ServiceInfrastructure): DynamicModule {
+    return { module: NotificacionesModule, imports: [ServiceModule.forRoot(infrastructure)] };
+  }
+}

@@ -1,0 +1,40 @@
+// The one public door of the seedwork library. Apps import from '#seedwork' only.
+
+// domain: no framework imports below this line's group
+export * from './domain/aggregate-root.js';
+export * from './domain/business-rule.js';
+export * from './domain/domain-error.js';
+export * from './domain/domain-event.js';
+export * from './domain/entity.js';
+export * from './domain/value-object.js';
+
+// configuration
+export * from './config/config-error.js';
+export * from './config/load-config.js';
+export * from './config/service-config.js';
+export * from './config/service-settings.js';
+
+// persistence
+export * from './persistence/data-source.js';
+export * from './persistence/database-url.js';
+export * from './persistence/mutex.js';
+export * from './persistence/unit-of-work.js';
+
+// messaging
+export * from './messaging/create-broker.js';
+export * from './messaging/envelope.js';
+export * from './messaging/message-broker.js';
+export * from './messaging/partition-of.js';
+export * from './messaging/sql/sql-broker-options.js';
+export * from './messaging/sql/sql-message-broker.js';
+
+// http, health, logging, service start-up
+export * from './health/health.controller.js';
+export * from './http/invalid-input.error.js';
+export * from './http/problem.js';
+export * from './http/problem-details.filter.js';
+export * from './http/validation.pipe.js';
+export * from './logging/logger-options.js';
+export * from './service/bootstrap.js';
+export * from './service/service-infrastructure.js';
+export * from './service/service.module.js';

@@ -1,0 +1,161 @@
+import type { Envelope } from '../envelope.js';
+import { deadLetterTopic, type MessageHandler, UnprocessableMessageError } from '../message-broker.js';
+import type { ChangeNotifier } from '../change-notifier.js';
+import { insertIgnore } from './sql-broker.schema.js';
+import type { SqlBrokerOptions } from './sql-broker-options.js';
+import type { SqlClient } from './sql-client.js';
+
+export interface PartitionLease {
+  subscription: string;
+  topic: string;
+  partition: number;
+  consumerId: string;
+  position: number;
+  attempts: number;
+}
+
+const MAX_BACKOFF_MS = 30000;
+
+/**
+ * Delivers one partition's messages, in order, to one handler, while this consumer holds the
+ * partition's lease. Acknowledging advances the partition's position only if the lease is still
+ * ours; a lost lease stops the worker (the new owner redelivers, the inbox skips duplicates).
+ */
+export class PartitionWorker {
+  private stopped = false;
+  private running: Promise<void> | undefined;
+  private sleeper: { wake(): void } | undefined;
+
+  constructor(
+    private readonly client: SqlClient,
+    private readonly notifier: ChangeNotifier,
+    private readonly options: SqlBrokerOptions,
+    private readonly lease: PartitionLease,
+    private readonly handler: MessageHandler,
+    private readonly maxAttempts: number,
+    private readonly onLost: (partition: number) => void,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  get partition(): number {
+    return this.lease.partition;
+  }
+
+  start(): void {
+    this.running = this.loop().catch((error: unknown) => {
+      this.onError(error);
+      this.onLost(this.lease.partition);
+    });
+  }
+
+  /** Stops after the message in hand, if any. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.sleeper?.wake();
+    await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    const { topic, partition } = this.lease;
+    while (!this.stopped) {
+      const rows = await this.client.all<{ position: number; body: string }>(
+        'SELECT position, body FROM broker_messages WHERE topic = ? AND partition_no = ? AND position > ? ORDER BY position LIMIT ?',
+        [topic, partition, this.lease.position, this.options.batchSize],
+      );
+      if (rows.length === 0) {
+        await this.notifier.wait(Math.max(this.options.pollMs * 10, 250));
+        continue;
+      }
+      for (const row of rows) {
+        if (this.stopped) return;
+        const outcome = await this.deliver(Number(row.position), JSON.parse(row.body) as Envelope);
+        if (outcome === 'lost') {
+          this.stopped = true;
+          this.onLost(partition);
+          return;
+        }
+        if (outcome === 'retry') {
+          await this.sleep(this.backoff(this.lease.attempts));
+          break;
+        }
+      }
+    }
+  }
+
+  private async deliver(position: number, envelope: Envelope): Promise<'acked' | 'retry' | 'lost'> {
+    const attempt = this.lease.attempts + 1;
+    try {
+      await this.handler({ topic: this.lease.topic, envelope, attempt });
+    } catch (error) {
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      if (error instanceof UnprocessableMessageError || attempt >= this.maxAttempts) {
+        return this.deadLetter(position, envelope, reason, attempt);
+      }
+      const recorded = await this.client.run(
+        'UPDATE broker_partitions SET attempts = ?, last_error = ? WHERE subscription = ? AND topic = ? AND partition_no = ? AND owner = ?',
+        [attempt, reason.slice(0, 2000), ...this.key()],
+      );
+      if (recorded.affected === 0) return 'lost';
+      this.lease.attempts = attempt;
+      return 'retry';
+    }
+    return this.advance(position);
+  }
+
+  private async advance(position: number, client: SqlClient = this.client): Promise<'acked' | 'lost'> {
+    const acked = await client.run(
+      'UPDATE broker_partitions SET position = ?, attempts = 0, last_error = NULL WHERE subscription = ? AND topic = ? AND partition_no = ? AND owner = ?',
+      [position, ...this.key()],
+    );
+    if (acked.affected === 0) return 'lost';
+    this.lease.position = position;
+    this.lease.attempts = 0;
+    return 'acked';
+  }
+
+  private async deadLetter(position: number, envelope: Envelope, reason: string, attempts: number): Promise<'acked' | 'lost'> {
+    const dlq = deadLetterTopic(this.lease.topic);
+    const body = {
+      ...envelope,
+      deadLetter: {
+        reason,
+        topic: this.lease.topic,
+        subscription: this.lease.subscription,
+        attempts,
+        deadLetteredAt: new Date().toISOString(),
+      },
+    };
+    return this.client.transaction(async (tx) => {
+      await tx.run(
+        `${insertIgnore(tx)} INTO broker_messages (topic, id, partition_no, msg_key, type, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [dlq, `${envelope.id}:${this.lease.subscription}`, this.lease.partition, envelope.correlationId, envelope.type, JSON.stringify(body), Date.now()],
+      );
+      return this.advance(position, tx);
+    });
+  }
+
+  private key(): [string, string, number, string] {
+    return [this.lease.subscription, this.lease.topic, this.lease.partition, this.lease.consumerId];
+  }
+
+  private backoff(attempts: number): number {
+    const base = this.options.retryBaseMs * 2 ** Math.max(0, attempts - 1);
+    return Math.min(MAX_BACKOFF_MS, base) * (0.8 + Math.random() * 0.4);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.sleeper = undefined;
+        resolve();
+      }, ms);
+      this.sleeper = {
+        wake: () => {
+          clearTimeout(timer);
+          this.sleeper = undefined;
+          resolve();
+        },
+      };
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
+import { type DatabaseTarget, describeTarget } from './database-url.js';
+
+export interface DataSourceSpec {
+  target: DatabaseTarget;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities?: MixedList<Function | string>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations?: MixedList<Function | string>;
+  /** Name of the migrations table, so that two schemas can share one database if they must. */
+  migrationsTableName?: string;
+}
+
+/** TypeORM options for a target: WAL SQLite, or a MySQL 8 / MariaDB pool. Never `synchronize`. */
+export function dataSourceOptions(spec: DataSourceSpec): DataSourceOptions {
+  const common = {
+    entities: spec.entities ?? [],
+    migrations: spec.migrations ?? [],
+    migrationsTableName: spec.migrationsTableName ?? 'migrations',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+  } as const;
+  const { target } = spec;
+  if (target.kind === 'sqlite') {
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: target.file,
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('synchronous = NORMAL');
+        db.pragma('busy_timeout = 10000');
+        db.pragma('foreign_keys = ON');
+      },
+    };
+  }
+  return {
+    ...common,
+    type: target.kind,
+    url: target.url,
+    charset: 'utf8mb4',
+    timezone: 'Z',
+    extra: { connectionLimit: 10 },
+  };
+}
+
+/**
+ * Opens the database (creating the SQLite file's folder, or the MySQL database, when missing)
+ * and runs pending migrations. Throws an error whose message says what could not be reached.
+ */
+export async function openDataSource(spec: DataSourceSpec): Promise<DataSource> {
+  const { target } = spec;
+  if (target.kind === 'sqlite') mkdirSync(dirname(target.file), { recursive: true });
+  else await createDatabaseIfMissing(target.url, target.kind, target.database);
+  const dataSource = new DataSource(dataSourceOptions(spec));
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    throw new Error(`cannot open ${describeTarget(target)}: ${(error as Error).message}`, { cause: error });
+  }
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}
+
+async function createDatabaseIfMissing(url: string, kind: 'mysql' | 'mariadb', database: string): Promise<void> {
+  const server = new URL(url);
+  server.pathname = '/';
+  const admin = new DataSource({ type: kind, url: server.toString(), connectTimeout: 5000 });
+  try {
+    await admin.initialize();
+  } catch (error) {
+    throw new Error(`cannot connect to ${describeTarget({ kind, url, database })}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+  } finally {
+    await admin.destroy();
+  }
+}

@@ -1,0 +1,82 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Mutex } from './mutex.js';
+
+/** The transaction a piece of work runs in, and what must happen at its edges. */
+export interface TransactionContext {
+  readonly manager: EntityManager;
+  /** Runs inside the transaction, after the work and before COMMIT (e.g. writing outbox rows). */
+  beforeCommit(hook: () => Promise<void>): void;
+  /** Runs once the transaction has committed (e.g. waking the outbox relay). Errors are swallowed. */
+  afterCommit(hook: () => void | Promise<void>): void;
+}
+
+const RETRYABLE = /SQLITE_BUSY|ER_LOCK_DEADLOCK|ER_LOCK_WAIT_TIMEOUT|Deadlock found|database is locked/i;
+
+/**
+ * One database transaction around a command's changes. Repositories read `manager`, which is the
+ * current transaction's when called inside `run`. Nested `run` calls join the outer transaction.
+ *
+ * SQLite has one writer and TypeORM's better-sqlite3 driver shares one connection, so on SQLite
+ * transactions of this process run one at a time. Deadlocks and busy errors are retried.
+ */
+export class UnitOfWork {
+  private readonly storage = new AsyncLocalStorage<TransactionContext>();
+  private readonly sqliteLock: Mutex | undefined;
+
+  constructor(
+    readonly dataSource: DataSource,
+    private readonly maxAttempts = 4,
+  ) {
+    this.sqliteLock = dataSource.options.type === 'better-sqlite3' ? new Mutex() : undefined;
+  }
+
+  /** The current transaction's manager, or the plain one outside a transaction. */
+  get manager(): EntityManager {
+    return this.storage.getStore()?.manager ?? this.dataSource.manager;
+  }
+
+  get current(): TransactionContext | undefined {
+    return this.storage.getStore();
+  }
+
+  async run<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
+    const outer = this.storage.getStore();
+    if (outer) return work(outer);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.runOnce(work);
+      } catch (error) {
+        if (attempt >= this.maxAttempts || !RETRYABLE.test(String((error as Error)?.message))) throw error;
+        await new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 10));
+      }
+    }
+  }
+
+  private async runOnce<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
+    const after: Array<() => void | Promise<void>> = [];
+    const transact = () =>
+      this.dataSource.transaction(async (manager) => {
+        const before: Array<() => Promise<void>> = [];
+        const tx: TransactionContext = {
+          manager,
+          beforeCommit: (hook) => before.push(hook),
+          afterCommit: (hook) => after.push(hook),
+        };
+        return this.storage.run(tx, async () => {
+          const result = await work(tx);
+          for (const hook of before) await hook();
+          return result;
+        });
+      });
+    const result = this.sqliteLock ? await this.sqliteLock.run(transact) : await transact();
+    for (const hook of after) {
+      try {
+        await hook();
+      } catch {
+        // after-commit hooks are best effort (a relay sweep catches up); the work itself is done.
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,50 @@
+import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { HealthController } from '../health/health.controller.js';
+import { ProblemDetailsFilter } from '../http/problem-details.filter.js';
+import { loggerOptions } from '../logging/logger-options.js';
+import { MESSAGE_BROKER, type MessageBroker } from '../messaging/message-broker.js';
+import { UnitOfWork } from '../persistence/unit-of-work.js';
+import { SERVICE_SETTINGS, type ServiceInfrastructure } from './service-infrastructure.js';
+
+/**
+ * What every service shares: logging, health, the problem+json filter, the CQRS buses, and the
+ * already opened database (with its unit of work) and broker, closed on shutdown.
+ */
+@Module({})
+export class ServiceModule implements OnApplicationShutdown {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(MESSAGE_BROKER) private readonly broker: MessageBroker,
+  ) {}
+
+  static forRoot(infrastructure: ServiceInfrastructure): DynamicModule {
+    return {
+      module: ServiceModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(infrastructure.settings)),
+        TerminusModule.forRoot({ logger: false }),
+        CqrsModule.forRoot(),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_SETTINGS, useValue: infrastructure.settings },
+        { provide: DataSource, useValue: infrastructure.dataSource },
+        { provide: UnitOfWork, useValue: new UnitOfWork(infrastructure.dataSource) },
+        { provide: MESSAGE_BROKER, useValue: infrastructure.broker },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+      exports: [SERVICE_SETTINGS, DataSource, UnitOfWork, MESSAGE_BROKER, CqrsModule],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.broker.close();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
