@@ -5,7 +5,5 @@ import { AeroalpesModule } from './app.module.js';
 await runService({
   name: 'aeroalpes',
   defaultPort: 3000,
-  entities: [],
-  migrations: [],
   module: (infrastructure) => AeroalpesModule.register(infrastructure),
 });

@@ -5,7 +5,5 @@ import { ClienteModule } from './app.module.js';
 await runService({
   name: 'cliente',
   defaultPort: 3001,
-  entities: [],
-  migrations: [],
   module: (infrastructure) => ClienteModule.register(infrastructure),
 });

@@ -5,7 +5,5 @@ import { IntegracionGdsModule } from './app.module.js';
 await runService({
   name: 'integracion-gds',
   defaultPort: 3003,
-  entities: [],
-  migrations: [],
   module: (infrastructure) => IntegracionGdsModule.register(infrastructure),
 });

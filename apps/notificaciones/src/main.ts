@@ -5,7 +5,5 @@ import { NotificacionesModule } from './app.module.js';
 await runService({
   name: 'notificaciones',
   defaultPort: 3004,
-  entities: [],
-  migrations: [],
   module: (infrastructure) => NotificacionesModule.register(infrastructure),
 });

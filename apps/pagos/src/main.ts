@@ -5,7 +5,5 @@ import { PagosModule } from './app.module.js';
 await runService({
   name: 'pagos',
   defaultPort: 3002,
-  entities: [],
-  migrations: [],
   module: (infrastructure) => PagosModule.register(infrastructure),
 });

@@ -27,6 +27,14 @@ export * from './messaging/message-broker.js';
 export * from './messaging/partition-of.js';
 export * from './messaging/sql/sql-broker-options.js';
 export * from './messaging/sql/sql-message-broker.js';
+export * from './messaging/contracts/message-contract.js';
+export * from './messaging/inbox/inbox.js';
+export * from './messaging/outbox/outbox.js';
+export * from './messaging/outbox/outbox-relay.js';
+export * from './messaging/transport/broker-transport.js';
+export * from './messaging/transport/message-context.js';
+export * from './messaging/transport/rethrow-rpc.filter.js';
+export * from './persistence/migrations/create-messaging-tables.js';
 
 // http, health, logging, service start-up
 export * from './health/health.controller.js';

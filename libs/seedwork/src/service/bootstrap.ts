@@ -1,33 +1,48 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { DataSource, MixedList } from 'typeorm';
 import { ConfigError } from '../config/config-error.js';
 import { serviceSettings, type ServiceSettings } from '../config/service-settings.js';
 import { createValidationPipe } from '../http/validation.pipe.js';
+import { type MessageContract, MessageContracts } from '../messaging/contracts/message-contract.js';
 import { createBroker } from '../messaging/create-broker.js';
 import type { MessageBroker } from '../messaging/message-broker.js';
+import { Outbox } from '../messaging/outbox/outbox.js';
+import { OutboxRelay } from '../messaging/outbox/outbox-relay.js';
+import { BrokerTransport, type TopicSubscription } from '../messaging/transport/broker-transport.js';
+import { RethrowRpcFilter } from '../messaging/transport/rethrow-rpc.filter.js';
 import { openDataSource } from '../persistence/data-source.js';
+import { CreateMessagingTables1795400000000 } from '../persistence/migrations/create-messaging-tables.js';
+import { UnitOfWork } from '../persistence/unit-of-work.js';
 import type { ServiceInfrastructure } from './service-infrastructure.js';
 
 export interface ServiceDefinition {
   name: string;
   defaultPort: number;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: MixedList<Function>;
+  entities?: MixedList<Function>;
+  /** The service's own migrations; the outbox and inbox tables are added to them. */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations: MixedList<Function>;
+  migrations?: Function[];
+  /** Message contracts the service sends or receives. */
+  contracts?: readonly MessageContract[];
+  /** Topics the service consumes, each with its subscription name. */
+  subscriptions?: readonly TopicSubscription[];
   module(infrastructure: ServiceInfrastructure): DynamicModule;
 }
 
 /** Raised when a service cannot start; its message is one line that names the variable at fault. */
 export class StartupError extends Error {}
 
+const OUTBOX_SWEEP_MS = 1000;
+const OUTBOX_BATCH = 200;
+
 /**
  * Opens what a service needs, failing fast with a message that names the variable at fault,
- * then starts Nest with JSON logs, the validation pipe and shutdown hooks, and listens.
+ * then starts Nest with JSON logs, the validation pipe, the broker consumers and shutdown hooks.
  */
 export async function startService(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<INestApplication> {
   let settings: ServiceSettings;
@@ -38,23 +53,45 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
   }
   let dataSource: DataSource;
   try {
-    dataSource = await openDataSource({ target: settings.database, entities: definition.entities, migrations: definition.migrations });
+    dataSource = await openDataSource({
+      target: settings.database,
+      entities: definition.entities ?? [],
+      migrations: [CreateMessagingTables1795400000000, ...(definition.migrations ?? [])],
+    });
   } catch (error) {
     throw new StartupError(`${settings.databaseVariable}: ${(error as Error).message}`);
   }
+  const log = new NestLogger(settings.service);
   let broker: MessageBroker;
   try {
-    broker = await createBroker(settings);
+    broker = await createBroker(settings, (error) => log.error(`broker: ${String(error)}`));
   } catch (error) {
     await dataSource.destroy();
     const variable = settings.broker.kind === 'pulsar' ? 'PULSAR_URL' : 'BROKER_DATABASE_URL';
     throw new StartupError(`${variable}: ${(error as Error).message}`);
   }
-  const app = await NestFactory.create(definition.module({ settings, dataSource, broker }), { bufferLogs: true, abortOnError: false });
+  const uow = new UnitOfWork(dataSource);
+  const relay = new OutboxRelay(uow, broker, {
+    sweepMs: OUTBOX_SWEEP_MS,
+    batchSize: OUTBOX_BATCH,
+    onError: (error) => log.warn(`outbox relay: ${String(error)}; will retry`),
+  });
+  const contracts = new MessageContracts(definition.contracts ?? []);
+  const infrastructure: ServiceInfrastructure = { settings, dataSource, broker, uow, outbox: new Outbox(uow, relay), relay, contracts };
+
+  const app = await NestFactory.create(definition.module(infrastructure), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  if (definition.subscriptions?.length) {
+    const consumers = app.connectMicroservice({
+      strategy: new BrokerTransport({ broker, uow, contracts, subscriptions: definition.subscriptions }),
+    });
+    consumers.useGlobalFilters(new RethrowRpcFilter());
+    await app.startAllMicroservices();
+  }
+  relay.start();
   await app.listen(settings.port, env.HOST ?? '0.0.0.0');
   const { port } = app.getHttpServer().address() as AddressInfo;
   // Tests start services on port 0 and read the real port from this line.

@@ -7,19 +7,23 @@ import { DataSource } from 'typeorm';
 import { HealthController } from '../health/health.controller.js';
 import { ProblemDetailsFilter } from '../http/problem-details.filter.js';
 import { loggerOptions } from '../logging/logger-options.js';
+import { MessageContracts } from '../messaging/contracts/message-contract.js';
 import { MESSAGE_BROKER, type MessageBroker } from '../messaging/message-broker.js';
+import { Outbox } from '../messaging/outbox/outbox.js';
+import { OutboxRelay } from '../messaging/outbox/outbox-relay.js';
 import { UnitOfWork } from '../persistence/unit-of-work.js';
 import { SERVICE_SETTINGS, type ServiceInfrastructure } from './service-infrastructure.js';
 
 /**
  * What every service shares: logging, health, the problem+json filter, the CQRS buses, and the
- * already opened database (with its unit of work) and broker, closed on shutdown.
+ * already opened database (with its unit of work), broker and outbox, closed on shutdown.
  */
 @Module({})
 export class ServiceModule implements OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(MESSAGE_BROKER) private readonly broker: MessageBroker,
+    private readonly relay: OutboxRelay,
   ) {}
 
   static forRoot(infrastructure: ServiceInfrastructure): DynamicModule {
@@ -35,15 +39,20 @@ export class ServiceModule implements OnApplicationShutdown {
       providers: [
         { provide: SERVICE_SETTINGS, useValue: infrastructure.settings },
         { provide: DataSource, useValue: infrastructure.dataSource },
-        { provide: UnitOfWork, useValue: new UnitOfWork(infrastructure.dataSource) },
+        { provide: UnitOfWork, useValue: infrastructure.uow },
         { provide: MESSAGE_BROKER, useValue: infrastructure.broker },
+        { provide: Outbox, useValue: infrastructure.outbox },
+        { provide: OutboxRelay, useValue: infrastructure.relay },
+        { provide: MessageContracts, useValue: infrastructure.contracts },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
-      exports: [SERVICE_SETTINGS, DataSource, UnitOfWork, MESSAGE_BROKER, CqrsModule],
+      exports: [SERVICE_SETTINGS, DataSource, UnitOfWork, MESSAGE_BROKER, Outbox, OutboxRelay, MessageContracts, CqrsModule],
     };
   }
 
+  /** Runs after the HTTP server and the message consumers have stopped. */
   async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
     await this.broker.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }

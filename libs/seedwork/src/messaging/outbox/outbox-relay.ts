@@ -1,0 +1,100 @@
+import type { UnitOfWork } from '../../persistence/unit-of-work.js';
+import type { Envelope } from '../envelope.js';
+import type { MessageBroker } from '../message-broker.js';
+
+export interface OutboxRelayOptions {
+  /** How often the relay sweeps for messages a crash or a broker outage left behind. */
+  sweepMs: number;
+  batchSize: number;
+  onError(error: unknown): void;
+}
+
+interface OutboxRow {
+  seq: number;
+  topic: string;
+  envelope: string;
+}
+
+/**
+ * Publishes committed outbox rows to the broker, in commit order, then deletes them. Woken right
+ * after each commit and by a periodic sweep, so a crash between commit and publish loses nothing:
+ * the row is still there at the next start. A message may be published twice (crash after
+ * publish, before delete); the broker's log keeps one copy and consumers' inboxes skip repeats.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly broker: MessageBroker,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => this.wake(), this.options.sweepMs);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** Publishes what is pending now; coalesces calls that arrive while a pass is running. */
+  wake(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    const run = this.drain()
+      .then(
+        () => undefined,
+        (error: unknown) => this.options.onError(error),
+      )
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          void this.wake();
+        }
+      });
+    this.running = run;
+    return run;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Publishes every pending row; returns how many were published. */
+  async drain(): Promise<number> {
+    let published = 0;
+    for (;;) {
+      const rows = await this.uow.run((tx) =>
+        tx.manager.query<OutboxRow[]>('SELECT seq, topic, envelope FROM outbox ORDER BY seq LIMIT ?', [this.options.batchSize]),
+      );
+      if (rows.length === 0) return published;
+      for (const group of consecutiveByTopic(rows)) {
+        await this.broker.publish(group.topic, group.envelopes);
+      }
+      const seqs = rows.map((row) => Number(row.seq));
+      await this.uow.run((tx) => tx.manager.query(`DELETE FROM outbox WHERE seq IN (${seqs.map(() => '?').join(', ')})`, seqs));
+      published += rows.length;
+      if (rows.length < this.options.batchSize) return published;
+    }
+  }
+}
+
+function consecutiveByTopic(rows: readonly OutboxRow[]): Array<{ topic: string; envelopes: Envelope[] }> {
+  const groups: Array<{ topic: string; envelopes: Envelope[] }> = [];
+  for (const row of rows) {
+    const last = groups.at(-1);
+    const envelope = JSON.parse(row.envelope) as Envelope;
+    if (last && last.topic === row.topic) last.envelopes.push(envelope);
+    else groups.push({ topic: row.topic, envelopes: [envelope] });
+  }
+  return groups;
+}

@@ -1,0 +1,74 @@
+import { type CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { lastValueFrom } from 'rxjs';
+import type { UnitOfWork } from '../../persistence/unit-of-work.js';
+import type { MessageContracts } from '../contracts/message-contract.js';
+import { recordInInbox } from '../inbox/inbox.js';
+import type { Delivery, MessageBroker, Subscription } from '../message-broker.js';
+import { MessageContext } from './message-context.js';
+
+export interface TopicSubscription {
+  topic: string;
+  subscription: string;
+}
+
+export interface BrokerTransportOptions {
+  broker: MessageBroker;
+  uow: UnitOfWork;
+  contracts: MessageContracts;
+  subscriptions: readonly TopicSubscription[];
+}
+
+/**
+ * A Nest custom transport over the `MessageBroker` port, so consumers are plain
+ * `@EventPattern('PagarReserva')` handlers. For each delivery it checks the envelope against its
+ * contract (unknown or invalid → dead letter with the reason), then runs the handler inside one
+ * unit of work together with the inbox record, so effects happen once however often a message
+ * is delivered. Types this service has no handler for are acknowledged and skipped.
+ */
+export class BrokerTransport extends Server implements CustomTransportStrategy {
+  private readonly active: Subscription[] = [];
+
+  constructor(private readonly options: BrokerTransportOptions) {
+    super();
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      for (const target of this.options.subscriptions) {
+        this.active.push(await this.options.broker.subscribe(target, (delivery) => this.dispatch(target, delivery)));
+      }
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    const active = this.active.splice(0);
+    await Promise.all(active.map((subscription) => subscription.close()));
+  }
+
+  on(): never {
+    throw new Error('BrokerTransport has no events to listen to');
+  }
+
+  unwrap<T>(): T {
+    return this.options.broker as T;
+  }
+
+  private async dispatch(target: TopicSubscription, delivery: Delivery): Promise<void> {
+    const { envelope } = delivery;
+    const payload = await this.options.contracts.parse(envelope);
+    const handler = this.getHandlerByPattern(envelope.type);
+    if (!handler) {
+      this.logger.debug?.(`${target.subscription}: no handler for ${envelope.type}; skipped`);
+      return;
+    }
+    const context = new MessageContext(envelope, delivery.topic, target.subscription, delivery.attempt);
+    await this.options.uow.run(async (tx) => {
+      if (!(await recordInInbox(tx, target.subscription, envelope))) return;
+      const result = this.transformToObservable(await handler(payload, context));
+      await lastValueFrom(result, { defaultValue: undefined });
+    });
+  }
+}

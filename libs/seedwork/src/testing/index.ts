@@ -1,0 +1,4 @@
+// Test helpers, imported as '#seedwork/testing' (never from production code).
+export * from './broker-contract.js';
+export * from './broker-fixture.js';
+export * from './eventually.js';

@@ -1,0 +1,98 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export interface ServiceProcessOptions {
+  /** Path of the compiled entry point, relative to the repository root. */
+  entry: string;
+  name: string;
+  env: NodeJS.ProcessEnv;
+  startTimeoutMs?: number;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const LISTENING = /listening on port (\d+)/;
+
+/**
+ * A service as a real OS process: started from `dist/`, its real port read from its log,
+ * stopped with a signal. Its output is kept for assertions and for failing tests' messages.
+ */
+export class ServiceProcess {
+  private child: ChildProcess | undefined;
+  private exited: Promise<number | null> | undefined;
+  output = '';
+  port = 0;
+
+  constructor(readonly options: ServiceProcessOptions) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Starts the process and resolves once it listens; rejects with its output if it exits first. */
+  start(extraEnv: NodeJS.ProcessEnv = {}): Promise<void> {
+    const child = spawn(process.execPath, [resolve(ROOT, this.options.entry)], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.options.env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    this.exited = new Promise((done) => child.once('exit', (code, signal) => done(signal ? null : code)));
+    return new Promise((ready, fail) => {
+      const timer = setTimeout(
+        () => fail(new Error(`${this.options.name} did not start in time:\n${this.output.slice(-4000)}`)),
+        this.options.startTimeoutMs ?? 30000,
+      );
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        const match = LISTENING.exec(this.output);
+        if (match && this.port === 0) {
+          this.port = Number(match[1]);
+          clearTimeout(timer);
+          ready();
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        if (this.port === 0) fail(new Error(`${this.options.name} exited with ${code} before listening:\n${this.output.slice(-4000)}`));
+      });
+    }).then(() => undefined);
+  }
+
+  /** Resolves with the exit code (null when killed by a signal). */
+  waitForExit(): Promise<number | null> {
+    return this.exited ?? Promise.resolve(null);
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return this.child?.exitCode ?? null;
+    this.child.kill(signal);
+    const code = await this.exited!;
+    this.port = 0;
+    this.output += `\n--- stopped with ${signal} ---\n`;
+    return code;
+  }
+}
+
+/** Runs a process to completion (for services expected to fail at start). */
+export function runToExit(entry: string, env: NodeJS.ProcessEnv, timeoutMs = 30000): Promise<{ code: number | null; output: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [resolve(ROOT, entry)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`did not exit within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      done({ code, output });
+    });
+  });
+}
