@@ -8,6 +8,7 @@ const common = {
   moduleNameMapper: {
     '^#seedwork$': '<rootDir>/libs/seedwork/src/index.ts',
     '^#seedwork/testing$': '<rootDir>/libs/seedwork/src/testing/index.ts',
+    '^#contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {
