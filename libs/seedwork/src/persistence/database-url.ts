@@ -41,7 +41,7 @@ export function parseDatabaseUrl(value: string | undefined, dataDir: string, fal
 
 /** The URL with its password hidden, for logs and error messages. */
 export function redact(url: string): string {
-  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+  return url.replace(/(\/\/[^:/@]+:)[^/]*@/, '$1***@');
 }
 
 export function describeTarget(target: DatabaseTarget): string {

@@ -1,0 +1,360 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { type DatabaseTarget, parseDatabaseUrl } from './database-url.js';
+import { openDataSource } from './data-source.js';
+import { CreateMessagingTables1795400000000 } from './migrations/create-messaging-tables.js';
+import { UnitOfWork } from './unit-of-work.js';
+
+/**
+ * One database per suite, and a way to read what is committed from outside the transaction under
+ * test: a second SQLite connection, or another connection of the MariaDB pool.
+ */
+interface Backend {
+  dataSource: DataSource;
+  /** SQL that reads a counter and locks it until the transaction ends (needed on MariaDB). */
+  lockingRead: string;
+  committedCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function openSqlite(): Promise<Backend> {
+  const dir = mkdtempSync(join(tmpdir(), 'uow-'));
+  const file = join(dir, 'uow.sqlite');
+  const dataSource = await openDataSource({ target: { kind: 'sqlite', file }, migrations: [CreateMessagingTables1795400000000] });
+  const reader = new Database(file, { readonly: true });
+  return {
+    dataSource,
+    lockingRead: 'SELECT value FROM counters WHERE name = ?',
+    committedCount: async () => (reader.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n,
+    close: async () => {
+      reader.close();
+      await dataSource.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function openMariadb(baseUrl: string): Promise<Backend> {
+  const url = new URL(baseUrl);
+  url.pathname = `/uow_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  const target = parseDatabaseUrl(url.toString(), '.', 'unused') as Extract<DatabaseTarget, { kind: 'mysql' | 'mariadb' }>;
+  const dataSource = await openDataSource({ target, migrations: [CreateMessagingTables1795400000000] });
+  return {
+    dataSource,
+    lockingRead: 'SELECT value FROM counters WHERE name = ? FOR UPDATE',
+    // Outside a transaction, the pool hands out another connection than the transaction's.
+    committedCount: async () => Number((await dataSource.query<Array<{ n: number | string }>>('SELECT COUNT(*) AS n FROM items'))[0].n),
+    close: async () => {
+      await dataSource.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
+      await dataSource.destroy();
+    },
+  };
+}
+
+function unitOfWorkSuite(open: () => Promise<Backend>): void {
+  let backend: Backend;
+  let uow: UnitOfWork;
+
+  const insertItem = (manager: DataSource['manager'], id: string) => manager.query('INSERT INTO items (id) VALUES (?)', [id]);
+  const committedIds = async () =>
+    (await backend.dataSource.query<Array<{ id: string }>>('SELECT id FROM items ORDER BY id')).map((row) => row.id);
+
+  beforeAll(async () => {
+    backend = await open();
+    await backend.dataSource.query('CREATE TABLE items (id VARCHAR(64) NOT NULL PRIMARY KEY)');
+    await backend.dataSource.query('CREATE TABLE counters (name VARCHAR(64) NOT NULL PRIMARY KEY, value INTEGER NOT NULL)');
+  });
+
+  afterAll(async () => {
+    await backend?.close();
+  });
+
+  beforeEach(async () => {
+    await backend.dataSource.query('DELETE FROM items');
+    await backend.dataSource.query('DELETE FROM counters');
+    uow = new UnitOfWork(backend.dataSource);
+  });
+
+  describe('commit and rollback', () => {
+    it('persists the changes of a run that completes', async () => {
+      await uow.run(async (tx) => {
+        await insertItem(tx.manager, 'a');
+        await insertItem(tx.manager, 'b');
+      });
+      expect(await committedIds()).toEqual(['a', 'b']);
+    });
+
+    it('returns the result of the work', async () => {
+      await expect(uow.run(async () => 42)).resolves.toBe(42);
+    });
+
+    it('rejects with the error the work throws', async () => {
+      const failure = new Error('the work failed');
+      await expect(
+        uow.run(async (tx) => {
+          await insertItem(tx.manager, 'a');
+          throw failure;
+        }),
+      ).rejects.toBe(failure);
+    });
+
+    it('rolls back every change of a run whose work throws', async () => {
+      await uow
+        .run(async (tx) => {
+          await insertItem(tx.manager, 'a');
+          await insertItem(tx.manager, 'b');
+          throw new Error('the work failed');
+        })
+        .catch(() => undefined);
+      expect(await committedIds()).toEqual([]);
+    });
+
+    it('leaves earlier committed runs in place when a later run rolls back', async () => {
+      await uow.run((tx) => insertItem(tx.manager, 'a'));
+      await uow
+        .run(async (tx) => {
+          await insertItem(tx.manager, 'b');
+          throw new Error('the work failed');
+        })
+        .catch(() => undefined);
+      expect(await committedIds()).toEqual(['a']);
+    });
+  });
+
+  describe('nested runs', () => {
+    it('gives a nested run the outer transaction', async () => {
+      const contexts = await uow.run(async (outer) => uow.run(async (inner) => ({ outer, inner })));
+      expect(contexts.inner).toBe(contexts.outer);
+    });
+
+    it('rolls back a nested run’s changes when the outer work fails afterwards', async () => {
+      await uow
+        .run(async (tx) => {
+          await insertItem(tx.manager, 'outer');
+          await uow.run((inner) => insertItem(inner.manager, 'inner'));
+          throw new Error('the outer work failed');
+        })
+        .catch(() => undefined);
+      expect(await committedIds()).toEqual([]);
+    });
+
+    it('commits a nested run’s changes together with the outer run', async () => {
+      await uow.run(async (tx) => {
+        await insertItem(tx.manager, 'outer');
+        await uow.run((inner) => insertItem(inner.manager, 'inner'));
+      });
+      expect(await committedIds()).toEqual(['inner', 'outer']);
+    });
+  });
+
+  describe('manager', () => {
+    it('is the transaction’s manager inside a run', async () => {
+      const seen = await uow.run(async (tx) => ({ uow: uow.manager, tx: tx.manager }));
+      expect(seen.uow).toBe(seen.tx);
+    });
+
+    it('is the data source’s plain manager outside a run', () => {
+      expect(uow.manager).toBe(backend.dataSource.manager);
+    });
+
+    it('writes into the transaction when used inside a run (rolled back with it)', async () => {
+      await uow
+        .run(async () => {
+          await insertItem(uow.manager, 'via-uow-manager');
+          throw new Error('the work failed');
+        })
+        .catch(() => undefined);
+      expect(await committedIds()).toEqual([]);
+    });
+
+    it('exposes no current transaction outside a run', () => {
+      expect(uow.current).toBeUndefined();
+    });
+  });
+
+  describe('beforeCommit hooks', () => {
+    it('run after the work, inside the transaction', async () => {
+      let currentInHook: unknown;
+      const tx = await uow.run(async (tx) => {
+        tx.beforeCommit(async () => {
+          currentInHook = uow.current;
+        });
+        return tx;
+      });
+      expect(currentInHook).toBe(tx);
+    });
+
+    it('run before the changes are visible outside the transaction', async () => {
+      let committedInHook: number | undefined;
+      await uow.run(async (tx) => {
+        await insertItem(tx.manager, 'a');
+        tx.beforeCommit(async () => {
+          committedInHook = await backend.committedCount();
+        });
+      });
+      expect(committedInHook).toBe(0);
+    });
+
+    it('write in the same transaction as the work', async () => {
+      await uow.run(async (tx) => {
+        tx.beforeCommit(() => insertItem(tx.manager, 'from-hook'));
+        await insertItem(tx.manager, 'from-work');
+      });
+      expect(await committedIds()).toEqual(['from-hook', 'from-work']);
+    });
+
+    it('roll back the whole transaction when they throw', async () => {
+      await uow
+        .run(async (tx) => {
+          await insertItem(tx.manager, 'from-work');
+          tx.beforeCommit(async () => {
+            throw new Error('the hook failed');
+          });
+        })
+        .catch(() => undefined);
+      expect(await committedIds()).toEqual([]);
+    });
+  });
+
+  describe('afterCommit hooks', () => {
+    it('run once the changes are committed and visible outside the transaction', async () => {
+      let committedInHook: number | undefined;
+      await uow.run(async (tx) => {
+        await insertItem(tx.manager, 'a');
+        tx.afterCommit(async () => {
+          committedInHook = await backend.committedCount();
+        });
+      });
+      expect(committedInHook).toBe(1);
+    });
+
+    it('run after the beforeCommit hooks', async () => {
+      const order: string[] = [];
+      await uow.run(async (tx) => {
+        tx.afterCommit(() => {
+          order.push('afterCommit');
+        });
+        tx.beforeCommit(async () => {
+          order.push('beforeCommit');
+        });
+        order.push('work');
+      });
+      expect(order).toEqual(['work', 'beforeCommit', 'afterCommit']);
+    });
+
+    it('have run by the time run resolves', async () => {
+      let ran = false;
+      await uow.run(async (tx) => {
+        tx.afterCommit(() => {
+          ran = true;
+        });
+      });
+      expect(ran).toBe(true);
+    });
+
+    it('run outside of the transaction', async () => {
+      let currentInHook: unknown = 'not called';
+      await uow.run(async (tx) => {
+        tx.afterCommit(() => {
+          currentInHook = uow.current;
+        });
+      });
+      expect(currentInHook).toBeUndefined();
+    });
+
+    it('do not run when the work throws', async () => {
+      let ran = false;
+      await uow
+        .run(async (tx) => {
+          tx.afterCommit(() => {
+            ran = true;
+          });
+          throw new Error('the work failed');
+        })
+        .catch(() => undefined);
+      expect(ran).toBe(false);
+    });
+
+    it('do not run when a beforeCommit hook throws', async () => {
+      let ran = false;
+      await uow
+        .run(async (tx) => {
+          tx.afterCommit(() => {
+            ran = true;
+          });
+          tx.beforeCommit(async () => {
+            throw new Error('the hook failed');
+          });
+        })
+        .catch(() => undefined);
+      expect(ran).toBe(false);
+    });
+
+    it('registered by a nested run run after the outer commit', async () => {
+      let committedInHook: number | undefined;
+      await uow.run(async (tx) => {
+        await uow.run(async (inner) => {
+          inner.afterCommit(async () => {
+            committedInHook = await backend.committedCount();
+          });
+        });
+        await insertItem(tx.manager, 'after-the-nested-run');
+      });
+      expect(committedInHook).toBe(1);
+    });
+
+    it('do not fail a committed run when they throw', async () => {
+      await expect(
+        uow.run(async (tx) => {
+          tx.afterCommit(() => {
+            throw new Error('the hook failed');
+          });
+          return 'done';
+        }),
+      ).resolves.toBe('done');
+    });
+  });
+
+  describe('concurrent runs', () => {
+    it('lose no update when 20 runs read then write one row at once', async () => {
+      await backend.dataSource.query('INSERT INTO counters (name, value) VALUES (?, ?)', ['c', 0]);
+      const increment = () =>
+        uow.run(async (tx) => {
+          const [row] = await tx.manager.query<Array<{ value: number }>>(backend.lockingRead, ['c']);
+          // Give the other runs every chance to interleave between the read and the write.
+          await new Promise((resolve) => setImmediate(resolve));
+          await tx.manager.query('UPDATE counters SET value = ? WHERE name = ?', [Number(row.value) + 1, 'c']);
+        });
+      await Promise.all(Array.from({ length: 20 }, increment));
+      const [row] = await backend.dataSource.query<Array<{ value: number }>>('SELECT value FROM counters WHERE name = ?', ['c']);
+      expect(Number(row.value)).toBe(20);
+    });
+
+    it('keep the changes of each of 20 parallel runs', async () => {
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) => uow.run((tx) => insertItem(tx.manager, `item-${String(i).padStart(2, '0')}`))),
+      );
+      expect(await backend.committedCount()).toBe(20);
+    });
+  });
+}
+
+describe('UnitOfWork on SQLite', () => {
+  unitOfWorkSuite(openSqlite);
+});
+
+const MYSQL_URL = process.env.MYSQL_URL;
+if (MYSQL_URL) {
+  describe('UnitOfWork on MariaDB', () => {
+    unitOfWorkSuite(() => openMariadb(MYSQL_URL));
+  });
+} else {
+  describe.skip('UnitOfWork on MariaDB (skipped: MYSQL_URL not set)', () => {
+    unitOfWorkSuite(() => Promise.reject(new Error('MYSQL_URL not set')));
+  });
+}
