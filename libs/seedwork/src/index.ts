@@ -17,6 +17,7 @@ export * from './config/service-settings.js';
 // persistence
 export * from './persistence/data-source.js';
 export * from './persistence/database-url.js';
+export * from './persistence/execute.js';
 export * from './persistence/mutex.js';
 export * from './persistence/unit-of-work.js';
 
@@ -35,6 +36,19 @@ export * from './messaging/transport/broker-transport.js';
 export * from './messaging/transport/message-context.js';
 export * from './messaging/transport/rethrow-rpc.filter.js';
 export * from './persistence/migrations/create-messaging-tables.js';
+
+// event sourcing
+export * from './event-store/create-event-store-tables.js';
+export * from './event-store/event-store.js';
+
+// sagas
+export * from './saga/create-saga-tables.js';
+export * from './saga/saga-definition.js';
+export * from './saga/saga-executor.js';
+export * from './saga/saga-instance.js';
+export * from './saga/saga-manager.js';
+export * from './saga/saga-mermaid.js';
+export * from './saga/saga-store.js';
 
 // http, health, logging, service start-up
 export * from './health/health.controller.js';

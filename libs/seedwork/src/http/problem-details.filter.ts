@@ -8,6 +8,7 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   INVALIDO: 400,
   NO_ENCONTRADO: 404,
   CONFLICTO: 409,
+  NO_PROCESABLE: 422,
 };
 
 /**

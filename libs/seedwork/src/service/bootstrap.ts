@@ -31,6 +31,7 @@ export interface ServiceDefinition {
   contracts?: readonly MessageContract[];
   /** Topics the service consumes, each with its subscription name. */
   subscriptions?: readonly TopicSubscription[];
+  /** The root module. A `ConfigError` thrown here (the service's own settings) stops the start-up. */
   module(infrastructure: ServiceInfrastructure): DynamicModule;
 }
 
@@ -79,16 +80,28 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
   const contracts = new MessageContracts(definition.contracts ?? []);
   const infrastructure: ServiceInfrastructure = { settings, dataSource, broker, uow, outbox: new Outbox(uow, relay), relay, contracts };
 
-  const app = await NestFactory.create(definition.module(infrastructure), { bufferLogs: true, abortOnError: false });
+  let rootModule: DynamicModule;
+  try {
+    rootModule = definition.module(infrastructure);
+  } catch (error) {
+    await broker.close();
+    await dataSource.destroy();
+    throw new StartupError(error instanceof ConfigError ? error.message : String(error));
+  }
+  const app = await NestFactory.create(rootModule, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   if (definition.subscriptions?.length) {
-    const consumers = app.connectMicroservice({
-      strategy: new BrokerTransport({ broker, uow, contracts, subscriptions: definition.subscriptions }),
-    });
+    // Deferred, so that the filter is registered before the consumers' handlers are wired; the app's
+    // own init hooks have run (or will, at listen): the consumers must not run them a second time.
+    const consumers = app.connectMicroservice(
+      { strategy: new BrokerTransport({ broker, uow, contracts, subscriptions: definition.subscriptions }) },
+      { deferInitialization: true },
+    );
     consumers.useGlobalFilters(new RethrowRpcFilter());
+    (consumers as unknown as { setIsInitHookCalled(value: boolean): void }).setIsInitHookCalled(true);
     await app.startAllMicroservices();
   }
   relay.start();

@@ -63,7 +63,9 @@ export function describeDeliveryContract({ fixture, timeoutMs, testTimeoutMs, op
       await eventually(() => expect(received.deliveries).toHaveLength(all.length), timeoutMs);
       const sequence = Array.from({ length: perKey }, (_, seq) => seq);
       for (const key of keys) {
-        const seqs = received.deliveries.filter((d) => d.envelope.correlationId === key).map((d) => (d.envelope.payload as { seq: number }).seq);
+        const seqs = received.deliveries
+          .filter((d) => d.envelope.correlationId === key)
+          .map((d) => (d.envelope.payload as { seq: number }).seq);
         expect({ key, seqs }).toEqual({ key, seqs: sequence });
       }
     },

@@ -153,7 +153,12 @@ export function describeFailureContract({ fixture, timeoutMs, testTimeoutMs }: C
       }, timeoutMs);
       expect(dead[0]).toMatchObject({
         ...invalid,
-        deadLetter: { reason: expect.stringContaining('payload inválido: monto es obligatorio'), topic, subscription: 'contract', attempts: 1 },
+        deadLetter: {
+          reason: expect.stringContaining('payload inválido: monto es obligatorio'),
+          topic,
+          subscription: 'contract',
+          attempts: 1,
+        },
       });
     },
     testTimeoutMs,

@@ -12,6 +12,13 @@ const countById = (deliveries: Delivery[]) => {
   return counts;
 };
 
+const seqsByKey = (deliveries: Delivery[]) => {
+  const seqs = new Map<string, number[]>();
+  for (const { envelope } of deliveries)
+    seqs.set(envelope.correlationId, [...(seqs.get(envelope.correlationId) ?? []), (envelope.payload as { seq: number }).seq]);
+  return seqs;
+};
+
 /** Competing consumers on one subscription, and independent subscriptions on one topic. */
 export function describeSharingContract({ fixture, timeoutMs, testTimeoutMs }: ContractContext): void {
   it(
@@ -21,24 +28,30 @@ export function describeSharingContract({ fixture, timeoutMs, testTimeoutMs }: C
       const topic = uniqueTopic('competing');
       const consumers = [first, second, first].map(() => recorder());
       const log: Delivery[] = [];
-      const subscriptions = await Promise.all(
-        consumers.map((consumer, i) =>
-          fixture().subscribe(i === 1 ? second : first, { topic, subscription: 'contract' }, async (delivery) => {
-            await yieldToLoop();
-            await consumer.handler(delivery);
-            log.push(delivery);
-          }),
-        ),
-      );
+      const subscribe = (i: number) =>
+        fixture().subscribe(i === 1 ? second : first, { topic, subscription: 'contract' }, async (delivery) => {
+          await yieldToLoop();
+          await consumers[i].handler(delivery);
+          log.push(delivery);
+        });
+      const published: Envelope[] = [];
+      const publishWave = async () => {
+        const wave = Array.from({ length: 8 }, () => randomUUID()).flatMap((key) => [0, 1, 2].map((seq) => probe(key, { seq })));
+        await first.publish(topic, wave);
+        published.push(...wave);
+      };
+
+      // The first consumer is alone and busy before the others join: they must be given a share.
+      const subscriptions = [await subscribe(0)];
+      await publishWave();
+      await eventually(() => expect(consumers[0].deliveries.length).toBeGreaterThan(0), timeoutMs);
+      subscriptions.push(await subscribe(1), await subscribe(2));
 
       // Keep publishing waves (fresh keys, 3 messages each) until every consumer has had work:
       // sharing a subscription among consumers that just joined may take a moment to settle.
-      const published: Envelope[] = [];
       await eventually(
         async () => {
-          const wave = Array.from({ length: 8 }, () => randomUUID()).flatMap((key) => [0, 1, 2].map((seq) => probe(key, { seq })));
-          await first.publish(topic, wave);
-          published.push(...wave);
+          await publishWave();
           expect(consumers.map((c) => c.deliveries.length > 0)).toEqual([true, true, true]);
         },
         timeoutMs,
@@ -51,9 +64,7 @@ export function describeSharingContract({ fixture, timeoutMs, testTimeoutMs }: C
       const counts = countById(log);
       expect([...counts].filter(([, n]) => n !== 1)).toEqual([]);
       expect([...counts.keys()].sort()).toEqual(published.map((e) => e.id).sort());
-      const seqsByKey = new Map<string, number[]>();
-      for (const d of log) seqsByKey.set(d.envelope.correlationId, [...(seqsByKey.get(d.envelope.correlationId) ?? []), (d.envelope.payload as { seq: number }).seq]);
-      expect([...seqsByKey.values()].filter((seqs) => seqs.join() !== '0,1,2')).toEqual([]);
+      expect([...seqsByKey(log).values()].filter((seqs) => seqs.join() !== '0,1,2')).toEqual([]);
     },
     testTimeoutMs,
   );

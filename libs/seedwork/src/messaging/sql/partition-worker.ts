@@ -63,7 +63,7 @@ export class PartitionWorker {
         [topic, partition, this.lease.position, this.options.batchSize],
       );
       if (rows.length === 0) {
-        await this.notifier.wait(Math.max(this.options.pollMs * 10, 250));
+        await this.idle();
         continue;
       }
       for (const row of rows) {
@@ -141,6 +141,21 @@ export class PartitionWorker {
   private backoff(attempts: number): number {
     const base = this.options.retryBaseMs * 2 ** Math.max(0, attempts - 1);
     return Math.min(MAX_BACKOFF_MS, base) * (0.8 + Math.random() * 0.4);
+  }
+
+  /** Waits for new messages (or the idle timeout); `stop` cuts the wait short, as it does a backoff. */
+  private idle(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const sleeper = {
+        wake: () => {
+          if (this.sleeper === sleeper) this.sleeper = undefined;
+          resolve();
+        },
+      };
+      this.sleeper = sleeper;
+      void this.notifier.wait(Math.max(this.options.pollMs * 10, 250)).then(sleeper.wake);
+    });
   }
 
   private sleep(ms: number): Promise<void> {

@@ -20,7 +20,11 @@ describe('SqlMessageBroker on SQLite', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  describeBrokerContract('MessageBroker contract', () => SqlMessageBroker.open({ kind: 'sqlite', file: join(dir, 'broker.sqlite') }, OPTIONS), CONTRACT);
+  describeBrokerContract(
+    'MessageBroker contract',
+    () => SqlMessageBroker.open({ kind: 'sqlite', file: join(dir, 'broker.sqlite') }, OPTIONS),
+    CONTRACT,
+  );
 });
 
 const mysqlUrl = process.env.MYSQL_URL?.trim();

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,11 +9,15 @@ import type { ExecResult, Row, SqlClient } from './sql-client.js';
  * better-sqlite3 used directly: synchronous, prepared statements cached, WAL, and write
  * transactions that take the lock up front (BEGIN IMMEDIATE) so that several processes sharing
  * the file wait for each other (busy_timeout) instead of failing on a lock upgrade.
+ *
+ * One connection serves the whole process: while a transaction is open, statements from other
+ * async flows wait for it to end instead of running inside it.
  */
 export class SqliteClient implements SqlClient {
   readonly dialect = 'sqlite' as const;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly lock = new Mutex();
+  private readonly owner = new AsyncLocalStorage<true>();
   private inTransaction = false;
 
   private constructor(private readonly db: Database.Database) {}
@@ -25,19 +30,15 @@ export class SqliteClient implements SqlClient {
     return new SqliteClient(db);
   }
 
-  async all<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    return this.statement(sql).all(...params) as T[];
+  all<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return this.outsideOthersTransaction(() => this.statement(sql).all(...params) as T[]);
   }
 
-  async run(sql: string, params: readonly unknown[] = []): Promise<ExecResult> {
-    const info = this.statement(sql).run(...params);
-    return { affected: info.changes, insertId: Number(info.lastInsertRowid) };
-  }
-
-  /** Runs `sql` synchronously: for the one-statement hot paths. */
-  runSync(sql: string, params: readonly unknown[] = []): ExecResult {
-    const info = this.statement(sql).run(...params);
-    return { affected: info.changes, insertId: Number(info.lastInsertRowid) };
+  run(sql: string, params: readonly unknown[] = []): Promise<ExecResult> {
+    return this.outsideOthersTransaction(() => {
+      const info = this.statement(sql).run(...params);
+      return { affected: info.changes, insertId: Number(info.lastInsertRowid) };
+    });
   }
 
   /** Reads the connection's data_version: it changes when another connection commits. */
@@ -46,21 +47,28 @@ export class SqliteClient implements SqlClient {
   }
 
   transaction<T>(work: (tx: SqlClient) => Promise<T>): Promise<T> {
-    if (this.inTransaction) return work(this);
-    return this.lock.run(async () => {
-      this.db.exec('BEGIN IMMEDIATE');
-      this.inTransaction = true;
-      try {
-        const result = await work(this);
-        this.db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
-      } finally {
-        this.inTransaction = false;
-      }
-    });
+    if (this.owner.getStore()) return work(this);
+    return this.lock.run(() =>
+      this.owner.run(true, async () => {
+        this.db.exec('BEGIN IMMEDIATE');
+        this.inTransaction = true;
+        try {
+          const result = await work(this);
+          this.db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          throw error;
+        } finally {
+          this.inTransaction = false;
+        }
+      }),
+    );
+  }
+
+  private async outsideOthersTransaction<T>(statement: () => T): Promise<T> {
+    if (this.inTransaction && !this.owner.getStore()) return this.lock.run(async () => statement());
+    return statement();
   }
 
   async close(): Promise<void> {

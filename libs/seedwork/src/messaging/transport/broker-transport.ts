@@ -24,6 +24,9 @@ export interface BrokerTransportOptions {
  * contract (unknown or invalid → dead letter with the reason), then runs the handler inside one
  * unit of work together with the inbox record, so effects happen once however often a message
  * is delivered. Types this service has no handler for are acknowledged and skipped.
+ *
+ * A handler is found by the subscription's name first (`@EventPattern('aeroalpes-saga')` takes
+ * every message of that subscription, as a saga orchestrator does), then by the message type.
  */
 export class BrokerTransport extends Server implements CustomTransportStrategy {
   private readonly active: Subscription[] = [];
@@ -59,7 +62,7 @@ export class BrokerTransport extends Server implements CustomTransportStrategy {
   private async dispatch(target: TopicSubscription, delivery: Delivery): Promise<void> {
     const { envelope } = delivery;
     const payload = await this.options.contracts.parse(envelope);
-    const handler = this.getHandlerByPattern(envelope.type);
+    const handler = this.getHandlerByPattern(target.subscription) ?? this.getHandlerByPattern(envelope.type);
     if (!handler) {
       this.logger.debug?.(`${target.subscription}: no handler for ${envelope.type}; skipped`);
       return;
