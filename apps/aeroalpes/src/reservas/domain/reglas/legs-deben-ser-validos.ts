@@ -1,0 +1,14 @@
+import type { BusinessRule } from '#seedwork';
+import { type Leg } from '../itinerario.js';
+
+/** Each leg lands after it departs, between two different airports. */
+export class LegsDebenSerValidos implements BusinessRule {
+  readonly code = 'RESERVA.LEG_INVALIDO';
+  readonly message = 'Cada leg debe llegar después de salir y unir dos aeropuertos distintos';
+
+  constructor(private readonly legs: readonly Leg[]) {}
+
+  isBroken(): boolean {
+    return this.legs.some((l) => Date.parse(l.fecha_llegada) <= Date.parse(l.fecha_salida) || l.origen.codigo === l.destino.codigo);
+  }
+}
