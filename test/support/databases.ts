@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mysql from 'mysql2/promise';
+import { type DatabaseTarget, parseDatabaseUrl } from '#seedwork';
 
 /**
  * Where a test's services keep their data: a fresh temporary folder (SQLite, the embedded
@@ -23,7 +24,7 @@ export class TestDatabases {
     const url = new URL(this.mysqlUrl);
     const database = `${this.prefix}_${name.replace(/[^a-z0-9]/gi, '_')}`;
     url.pathname = `/${database}`;
-    this.created.push(database);
+    if (!this.created.includes(database)) this.created.push(database);
     return url.toString();
   }
 
@@ -34,6 +35,11 @@ export class TestDatabases {
     for (const service of services) env[`${service.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`] = this.urlFor(service);
     env.BROKER_DATABASE_URL = this.urlFor('broker');
     return env;
+  }
+
+  /** The broker's database, as the services of `envFor` use it. */
+  brokerTarget(): DatabaseTarget {
+    return parseDatabaseUrl(this.mysqlUrl ? this.urlFor('broker') : undefined, this.dataDir, 'broker');
   }
 
   async dispose(): Promise<void> {

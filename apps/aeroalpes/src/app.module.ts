@@ -14,6 +14,11 @@ import { Respuestas } from './reservas/infrastructure/respuestas.js';
 import { ListarEventosHandler } from './reservas/queries/listar-eventos/listar-eventos.handler.js';
 import { ObtenerReservaHandler } from './reservas/queries/obtener-reserva/obtener-reserva.handler.js';
 import { ObtenerReservaHttpController } from './reservas/queries/obtener-reserva/obtener-reserva.http.controller.js';
+import { ListarReservasHandler } from './reservas/queries/listar-reservas/listar-reservas.handler.js';
+import { ListarReservasHttpController } from './reservas/queries/listar-reservas/listar-reservas.http.controller.js';
+import { PivoteReservasHandler } from './reservas/queries/pivote-reservas/pivote-reservas.handler.js';
+import { ProyeccionesLifecycle, proyeccionesProvider } from './reservas/projections/proyecciones.provider.js';
+import { ProyeccionesHttpController } from './admin/proyecciones.http.controller.js';
 import { ReservaSagaHooks } from './sagas/reserva-saga.hooks.js';
 import { RespuestasSagaConsumer } from './sagas/respuestas-saga.consumer.js';
 import { sagaReservasProvider } from './sagas/saga-reservas.provider.js';
@@ -27,10 +32,20 @@ export class AeroalpesModule {
     return {
       module: AeroalpesModule,
       imports: [ServiceModule.forRoot(infrastructure)],
-      controllers: [CrearReservaHttpController, ObtenerReservaHttpController, SagasHttpController, ComandosReservaConsumer, RespuestasSagaConsumer],
+      controllers: [
+        CrearReservaHttpController,
+        ListarReservasHttpController,
+        ObtenerReservaHttpController,
+        SagasHttpController,
+        ProyeccionesHttpController,
+        ComandosReservaConsumer,
+        RespuestasSagaConsumer,
+      ],
       providers: [
         { provide: AEROALPES_CONFIG, useValue: config },
         { provide: EventStore, inject: [UnitOfWork], useFactory: (uow: UnitOfWork) => new EventStore(uow) },
+        proyeccionesProvider,
+        ProyeccionesLifecycle,
         ReservaRepository,
         IdempotencyRepository,
         Respuestas,
@@ -44,6 +59,8 @@ export class AeroalpesModule {
         RegistrarConfirmacionHandler,
         ObtenerReservaHandler,
         ListarEventosHandler,
+        ListarReservasHandler,
+        PivoteReservasHandler,
       ],
     };
   }

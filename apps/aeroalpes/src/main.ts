@@ -1,14 +1,21 @@
 import 'reflect-metadata';
 import { CONTRATOS, TOPICOS } from '#contracts';
-import { CreateEventStoreTables1795400000200, CreateSagaTables1795400000100, runService } from '#seedwork';
+import { CreateEventStoreTables1795400000200, CreateProjectionTables1795400000300, CreateSagaTables1795400000100, runService } from '#seedwork';
 import { AeroalpesModule } from './app.module.js';
 import { CreateReservasTables1795400001000 } from './reservas/infrastructure/create-reservas-tables.js';
+import { CreateReservasProjections1795400001100 } from './reservas/projections/create-projection-tables.js';
 import { SUSCRIPCION_SAGA } from './sagas/coordinador-reservas.saga.js';
 
 await runService({
   name: 'aeroalpes',
   defaultPort: 3000,
-  migrations: [CreateEventStoreTables1795400000200, CreateSagaTables1795400000100, CreateReservasTables1795400001000],
+  migrations: [
+    CreateEventStoreTables1795400000200,
+    CreateSagaTables1795400000100,
+    CreateProjectionTables1795400000300,
+    CreateReservasTables1795400001000,
+    CreateReservasProjections1795400001100,
+  ],
   contracts: CONTRATOS,
   subscriptions: [
     // as a participant: the saga's commands to aeroalpes (AprobarReserva, CancelarReserva)

@@ -40,6 +40,9 @@ export * from './persistence/migrations/create-messaging-tables.js';
 // event sourcing
 export * from './event-store/create-event-store-tables.js';
 export * from './event-store/event-store.js';
+export * from './projections/create-projection-tables.js';
+export * from './projections/projection.js';
+export * from './projections/projection-runner.js';
 
 // sagas
 export * from './saga/create-saga-tables.js';

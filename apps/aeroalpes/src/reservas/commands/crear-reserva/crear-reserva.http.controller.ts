@@ -1,7 +1,8 @@
-import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { InvalidInputError } from '#seedwork';
+import { InvalidInputError, ProjectionRunner } from '#seedwork';
+import { PROYECCIONES } from '../../projections/proyecciones.provider.js';
 import { CrearReservaCommand, type ReservaAceptada } from './crear-reserva.command.js';
 import { CrearReservaRequestDto } from './crear-reserva.request.dto.js';
 
@@ -9,7 +10,10 @@ const MAX_IDEMPOTENCY_KEY = 191;
 
 @Controller('reservas')
 export class CrearReservaHttpController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(PROYECCIONES) private readonly proyecciones: ProjectionRunner,
+  ) {}
 
   /** 202: the reserva exists and its saga has started; follow it at Location and /sagas/{id_saga}. */
   @Post()
@@ -23,6 +27,8 @@ export class CrearReservaHttpController {
       throw new InvalidInputError([{ campo: 'Idempotency-Key', mensaje: `debe tener entre 1 y ${MAX_IDEMPOTENCY_KEY} caracteres` }]);
     }
     const aceptada = await this.commands.execute(new CrearReservaCommand(solicitud, idempotencyKey));
+    // Read-your-writes: the projections have the new reserva before the client hears of it.
+    await this.proyecciones.sync();
     res.location(`/reservas/${aceptada.id_reserva}`);
     return aceptada;
   }
