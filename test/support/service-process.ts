@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 export interface ServiceProcessOptions {
   /** Path of the compiled entry point, relative to the repository root. */
@@ -9,7 +10,10 @@ export interface ServiceProcessOptions {
   startTimeoutMs?: number;
 }
 
-const ROOT = resolve(import.meta.dirname, '../..');
+/** The repository's root, whether this file runs from `test/support` (jest) or `dist/test/support` (bench). */
+const ROOT = (function findRoot(dir: string): string {
+  return existsSync(join(dir, 'package.json')) || dirname(dir) === dir ? dir : findRoot(dirname(dir));
+})(import.meta.dirname);
 const LISTENING = /listening on port (\d+)/;
 
 /**
@@ -41,7 +45,7 @@ export class ServiceProcess {
     });
     this.child = child;
     this.exited = new Promise((done) => child.once('exit', (code, signal) => done(signal ? null : code)));
-    return new Promise((ready, fail) => {
+    return new Promise<void>((ready, fail) => {
       const timer = setTimeout(
         () => fail(new Error(`${this.options.name} did not start in time:\n${this.output.slice(-4000)}`)),
         this.options.startTimeoutMs ?? 30000,
