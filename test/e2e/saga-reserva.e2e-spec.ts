@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Envelope, SqlMessageBroker } from '#seedwork';
 import { eventually } from '#seedwork/testing';
 import { Api, solicitud } from '../support/api.js';
+import { rewindSubscription, subscriptionCaughtUp } from '../support/broker-database.js';
 import { Suite } from '../support/suite.js';
 
 // The reserva saga across the five services, each a real process, driven over HTTP only; every
@@ -37,6 +38,11 @@ async function sagaTerminada(api: Api, id: string, timeoutMs = 30000): Promise<S
   }, timeoutMs);
 }
 
+/** The reserva as the read side shows it, which follows the event store a moment behind. */
+async function expectEstadoReserva(api: Api, id_reserva: string, estado: string): Promise<void> {
+  await eventually(async () => expect((await api.get<{ estado: string }>('aeroalpes', `/reservas/${id_reserva}`)).body.estado).toBe(estado), 10000);
+}
+
 function estadosDePasos(saga: Saga): Record<string, string> {
   return Object.fromEntries(saga.pasos.map((p) => [p.nombre, p.estado]));
 }
@@ -69,7 +75,7 @@ describe(`the reserva saga across the five services (${process.env.MYSQL_URL ? '
     const saga = await sagaTerminada(api, id_saga);
     expect(saga.estado).toBe('COMPLETADA');
     expect(estadosDePasos(saga)).toEqual({ CrearReserva: 'EXITOSO', ValidarCliente: 'EXITOSO', PagarReserva: 'EXITOSO', ConfirmarReserva: 'EXITOSO', AprobarReserva: 'EXITOSO' });
-    expect((await api.get<{ estado: string }>('aeroalpes', `/reservas/${id_reserva}`)).body.estado).toBe('APROBADA');
+    await expectEstadoReserva(api, id_reserva, 'APROBADA');
     const eventos = (await api.get<Array<{ tipo: string }>>('aeroalpes', `/reservas/${id_reserva}/eventos`)).body;
     expect(eventos.map((e) => e.tipo)).toEqual(['ReservaCreada', 'ReservaPagada', 'ReservaConfirmada', 'ReservaAprobada']);
     expect(await pagos(api, id_reserva)).toEqual([expect.objectContaining({ estado: 'APROBADO', motivo: null })]);
@@ -90,7 +96,7 @@ describe(`the reserva saga across the five services (${process.env.MYSQL_URL ? '
     expect(saga.estado).toBe('COMPENSADA');
     expect(estadosDePasos(saga)).toEqual({ CrearReserva: 'COMPENSADO', ValidarCliente: 'EXITOSO', PagarReserva: 'FALLIDO', ConfirmarReserva: 'OMITIDO', AprobarReserva: 'OMITIDO' });
     expect(saga.pasos.find((p) => p.nombre === 'PagarReserva')!.error).toBe('FONDOS_INSUFICIENTES');
-    expect((await api.get<{ estado: string }>('aeroalpes', `/reservas/${id_reserva}`)).body.estado).toBe('CANCELADA');
+    await expectEstadoReserva(api, id_reserva, 'CANCELADA');
     expect(await pagos(api, id_reserva)).toEqual([expect.objectContaining({ estado: 'RECHAZADO', motivo: 'FONDOS_INSUFICIENTES' })]);
     expect((await api.get('integracion-gds', `/gds/reservas/${id_reserva}`)).status).toBe(404);
     expect(await api.cupos('BOG', 'CTG', '2026-12-02')).toBe(antes);
@@ -106,7 +112,7 @@ describe(`the reserva saga across the five services (${process.env.MYSQL_URL ? '
     expect(saga.estado).toBe('COMPENSADA');
     expect(estadosDePasos(saga)).toEqual({ CrearReserva: 'COMPENSADO', ValidarCliente: 'EXITOSO', PagarReserva: 'COMPENSADO', ConfirmarReserva: 'FALLIDO', AprobarReserva: 'OMITIDO' });
     expect(saga.pasos.find((p) => p.nombre === 'ConfirmarReserva')!.error).toBe('SIN_CUPO');
-    expect((await api.get<{ estado: string }>('aeroalpes', `/reservas/${id_reserva}`)).body.estado).toBe('CANCELADA');
+    await expectEstadoReserva(api, id_reserva, 'CANCELADA');
     expect(await pagos(api, id_reserva)).toEqual([expect.objectContaining({ estado: 'REVERTIDO' })]);
     expect((await api.get<{ estado: string; motivo: string }>('integracion-gds', `/gds/reservas/${id_reserva}`)).body).toMatchObject({ estado: 'RECHAZADA', motivo: 'SIN_CUPO' });
     expect(await api.cupos('MDE', 'CLO', '2026-12-03')).toBe(0);
@@ -119,7 +125,7 @@ describe(`the reserva saga across the five services (${process.env.MYSQL_URL ? '
     const saga = await sagaTerminada(api, id_saga);
     expect(saga.estado).toBe('COMPENSADA');
     expect(saga.pasos.find((p) => p.nombre === 'ValidarCliente')).toMatchObject({ estado: 'FALLIDO', error: 'CLIENTE_INACTIVO' });
-    expect((await api.get<{ estado: string }>('aeroalpes', `/reservas/${id_reserva}`)).body.estado).toBe('CANCELADA');
+    await expectEstadoReserva(api, id_reserva, 'CANCELADA');
     expect(await pagos(api, id_reserva)).toEqual([]);
     await eventually(async () => expect((await notificaciones(api, id_reserva)).map((n) => n.tipo)).toEqual(['RESERVA_CANCELADA']));
   }, 60000);
@@ -130,7 +136,7 @@ describe(`the reserva saga across the five services (${process.env.MYSQL_URL ? '
     const saga = await sagaTerminada(api, id_saga);
     expect(saga.estado).toBe('COMPENSADA');
     expect(saga.pasos.find((p) => p.nombre === 'ValidarCliente')).toMatchObject({ estado: 'FALLIDO', error: 'CLIENTE_NO_EXISTE' });
-    expect((await api.get<{ estado: string }>('aeroalpes', `/reservas/${id_reserva}`)).body.estado).toBe('CANCELADA');
+    await expectEstadoReserva(api, id_reserva, 'CANCELADA');
     expect(await pagos(api, id_reserva)).toEqual([]);
     // give notificaciones the time to see ReservaCancelada, then check it sent nothing
     await eventually(async () => expect((await api.get<Saga>('aeroalpes', `/sagas/${id_saga}`)).body.estado).toBe('COMPENSADA'));
@@ -147,9 +153,14 @@ describe(`the reserva saga across the five services (${process.env.MYSQL_URL ? '
     const porEstado = (estado: string) => sagas.filter((s) => s.estado === estado).length;
     expect({ COMPLETADA: porEstado('COMPLETADA'), COMPENSADA: porEstado('COMPENSADA') }).toEqual({ COMPLETADA: 3, COMPENSADA: 37 });
     expect(await api.cupos('BOG', 'SMR', '2026-12-05')).toBe(0);
-    const estadosReserva = await Promise.all(reservas.map(async (r) => (await api.get<{ estado: string }>('aeroalpes', `/reservas/${r.id_reserva}`)).body.estado));
-    expect(estadosReserva.filter((e) => e === 'APROBADA').length).toBe(3);
-    expect(estadosReserva.filter((e) => e === 'CANCELADA').length).toBe(37);
+    // The reservas are read from the projection, which follows the event store a moment behind.
+    await eventually(async () => {
+      const estados = await Promise.all(reservas.map(async (r) => (await api.get<{ estado: string }>('aeroalpes', `/reservas/${r.id_reserva}`)).body.estado));
+      expect({ APROBADA: estados.filter((e) => e === 'APROBADA').length, CANCELADA: estados.filter((e) => e === 'CANCELADA').length }).toEqual({
+        APROBADA: 3,
+        CANCELADA: 37,
+      });
+    }, 15000);
     const estadosPago = (await Promise.all(reservas.map((r) => pagos(api, r.id_reserva)))).flat().map((p) => p.estado);
     expect(estadosPago.filter((e) => e === 'APROBADO').length).toBe(3);
     expect(estadosPago.filter((e) => e === 'REVERTIDO').length).toBe(37);
@@ -183,6 +194,12 @@ describe(`the reserva saga across the five services (${process.env.MYSQL_URL ? '
         expect(saga.log.filter((l) => l.tipo === 'RESPUESTA_DUPLICADA').length).toBeGreaterThan(0);
       }
     }, 20000);
+    const aeroalpes = suite.service('aeroalpes');
+    await aeroalpes.stop();
+    expect(await rewindSubscription(suite.dbs.brokerTarget(), 'aeroalpes-saga')).toBeGreaterThan(0);
+    await aeroalpes.start();
+    // aeroalpes reads its topics again from the start; the inbox skips every message it had handled.
+    await eventually(async () => expect(await subscriptionCaughtUp(suite.dbs.brokerTarget(), 'aeroalpes-saga')).toBe(true), 30000);
     const despues = await Promise.all([aprobada, rechazada].map((r) => sagaTerminada(api, r.id_saga)));
     expect(despues.map((s) => [s.estado, estadosDePasos(s)])).toEqual(antes.map((s) => [s.estado, estadosDePasos(s)]));
     expect(despues.map((s) => s.log.filter((l) => l.tipo === 'COMANDO_ENVIADO' || l.tipo === 'COMPENSACION_ENVIADA').length)).toEqual(
@@ -219,7 +236,7 @@ describe('a participant that is down past its deadline', () => {
     expect(expirada.pasos.find((p) => p.nombre === 'ConfirmarReserva')).toMatchObject({ estado: 'FALLIDO', error: 'PASO_EXPIRADO' });
     expect(expirada.log.map((l) => l.tipo)).toContain('PASO_EXPIRADO');
     expect(await pagos(api, id_reserva)).toEqual([expect.objectContaining({ estado: 'REVERTIDO' })]);
-    expect((await api.get<{ estado: string }>('aeroalpes', `/reservas/${id_reserva}`)).body.estado).toBe('CANCELADA');
+    await expectEstadoReserva(api, id_reserva, 'CANCELADA');
 
     await suite.service('integracion-gds').start();
     // The GDS now confirms the command it had not seen; the late reply is compensated.

@@ -50,9 +50,10 @@ export class ServiceProcess {
         () => fail(new Error(`${this.options.name} did not start in time:\n${this.output.slice(-4000)}`)),
         this.options.startTimeoutMs ?? 30000,
       );
+      const since = this.output.length; // a restarted process: ignore the previous run's lines
       const onData = (chunk: Buffer) => {
         this.output += chunk.toString();
-        const match = LISTENING.exec(this.output);
+        const match = LISTENING.exec(this.output.slice(since));
         if (match && this.port === 0) {
           this.port = Number(match[1]);
           clearTimeout(timer);

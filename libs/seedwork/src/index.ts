@@ -18,6 +18,7 @@ export * from './config/service-settings.js';
 export * from './persistence/data-source.js';
 export * from './persistence/database-url.js';
 export * from './persistence/execute.js';
+export * from './persistence/sql-dialect.js';
 export * from './persistence/mutex.js';
 export * from './persistence/unit-of-work.js';
 

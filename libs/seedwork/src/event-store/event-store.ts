@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { ConflictError } from '../domain/domain-error.js';
 import type { DomainEvent } from '../domain/domain-event.js';
+import { isUniqueViolation } from '../persistence/sql-dialect.js';
 import type { UnitOfWork } from '../persistence/unit-of-work.js';
 
 /** An event as stored: its stream, its version in the stream and its global position. */
@@ -53,7 +54,7 @@ export class EventStore {
           [streamId, version, event.tipo, JSON.stringify(event.datos), JSON.stringify(metadata), event.ocurrido_en],
         );
       } catch (error) {
-        if (/UNIQUE|Duplicate entry|ER_DUP_ENTRY/i.test(String((error as Error).message))) {
+        if (isUniqueViolation(error)) {
           throw new ConcurrencyError(streamId, expectedVersion, await this.version(streamId));
         }
         throw error;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork, UnprocessableError } from '#seedwork';
+import { isUniqueViolation, UnitOfWork, UnprocessableError } from '#seedwork';
 
 interface Row {
   huella: string;
@@ -38,7 +38,7 @@ export class IdempotencyRepository {
   }
 
   isDuplicateKey(error: unknown): boolean {
-    return /UNIQUE constraint failed: idempotency_keys|Duplicate entry .* for key/i.test(String((error as Error)?.message));
+    return isUniqueViolation(error);
   }
 }
 

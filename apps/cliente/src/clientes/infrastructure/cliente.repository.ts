@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { TOPICOS } from '#contracts';
-import { Outbox, UnitOfWork } from '#seedwork';
+import { isUniqueViolation, Outbox, UnitOfWork } from '#seedwork';
 import { Cliente, type ClienteSnapshot } from '../domain/cliente.js';
 import { ClienteModificadoConcurrentemente, EmailYaRegistrado } from '../domain/cliente.errors.js';
 import type { EstadoCliente } from '../domain/estado-cliente.js';
 import { eventoDeIntegracion } from './eventos-integracion.js';
-import { isUniqueViolation } from './unique-violation.js';
 
 interface ClienteRow {
   id: string;

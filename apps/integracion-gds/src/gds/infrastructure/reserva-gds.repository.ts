@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '#seedwork';
+import { execute, isUniqueViolation, UnitOfWork } from '#seedwork';
 import type { LegGds } from '../domain/clave-inventario.js';
 import type { EstadoReservaGds, MotivoFallo } from '../domain/estado-reserva-gds.js';
 import { ReservaGds } from '../domain/reserva-gds.js';
 import { ReservaGdsEnConflicto } from '../domain/reserva-gds.errors.js';
-import { filasAfectadas } from './sql.js';
-import { isUniqueViolation } from './unique-violation.js';
 
 interface ReservaGdsRow {
   id_reserva: string;
@@ -53,7 +51,7 @@ export class ReservaGdsRepository {
   async guardar(reserva: ReservaGds, estadoAnterior: EstadoReservaGds): Promise<void> {
     const s = reserva.snapshot();
     const sql = 'UPDATE gds_reservas SET estado = ?, motivo = ?, actualizado_en = ? WHERE id_reserva = ? AND estado = ?';
-    const cambiadas = await filasAfectadas(this.uow.manager, sql, [s.estado, s.motivo, s.actualizado_en, s.id_reserva, estadoAnterior]);
+    const cambiadas = await execute(this.uow.manager, sql, [s.estado, s.motivo, s.actualizado_en, s.id_reserva, estadoAnterior]);
     if (cambiadas !== 1) throw new ReservaGdsEnConflicto(s.id_reserva);
   }
 }

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { UnitOfWork } from '#seedwork';
+import { execute, insertIgnore, UnitOfWork } from '#seedwork';
 import type { ClaveInventario } from '../domain/clave-inventario.js';
 import type { Inventario } from '../domain/inventario.js';
 import { CUPOS_POR_DEFECTO } from './cupos-por-defecto.js';
-import { filasAfectadas, insertIgnore } from './sql.js';
 
 const POR_CLAVE = 'origen = ? AND destino = ? AND fecha = ?';
 
@@ -30,7 +29,7 @@ export class SqlInventario implements Inventario {
 
   async devolver(clave: ClaveInventario): Promise<void> {
     const sql = `UPDATE gds_disponibilidad SET cupos = cupos + 1 WHERE ${POR_CLAVE}`;
-    if ((await filasAfectadas(this.uow.manager, sql, valores(clave))) !== 1) {
+    if ((await execute(this.uow.manager, sql, valores(clave))) !== 1) {
       throw new Error(`no seat counter for ${valores(clave).join(' ')} to give a seat back to`);
     }
   }
@@ -52,7 +51,7 @@ export class SqlInventario implements Inventario {
 
   private async descontar(clave: ClaveInventario): Promise<boolean> {
     const sql = `UPDATE gds_disponibilidad SET cupos = cupos - 1 WHERE ${POR_CLAVE} AND cupos > 0`;
-    return (await filasAfectadas(this.uow.manager, sql, valores(clave))) === 1;
+    return (await execute(this.uow.manager, sql, valores(clave))) === 1;
   }
 
   private async crearSiFalta(clave: ClaveInventario, cupos: number): Promise<void> {

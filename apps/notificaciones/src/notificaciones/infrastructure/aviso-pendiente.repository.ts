@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '#seedwork';
+import { forUpdate, isUniqueViolation, UnitOfWork } from '#seedwork';
 import type { AvisoReserva } from '../domain/aviso-reserva.js';
-import { forUpdate } from './for-update.js';
-import { isUniqueViolation } from './unique-violation.js';
 
 interface AvisoRow {
   tipo: AvisoReserva['tipo'];

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '#seedwork';
+import { forUpdate, isUniqueViolation, UnitOfWork } from '#seedwork';
 import type { Contacto } from '../domain/contacto.js';
-import { forUpdate } from './for-update.js';
-import { isUniqueViolation } from './unique-violation.js';
 
 /** The contactos table, in the current unit of work. */
 @Injectable()

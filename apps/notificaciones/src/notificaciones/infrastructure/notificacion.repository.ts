@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '#seedwork';
+import { isUniqueViolation, UnitOfWork } from '#seedwork';
 import { Notificacion, type NotificacionProps } from '../domain/notificacion.js';
 import type { TipoNotificacion } from '../domain/tipo-notificacion.js';
-import { isUniqueViolation } from './unique-violation.js';
 
 export interface FiltroNotificaciones {
   id_reserva?: string;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '#seedwork';
+import { isUniqueViolation, UnitOfWork } from '#seedwork';
 import type { EstadoPago, MotivoRechazo } from '../domain/estado-pago.js';
 import { Pago } from '../domain/pago.js';
 import { PagoModificadoConcurrentemente } from '../domain/pago.errors.js';
 import { aCentavos, deCentavos } from './centavos.js';
-import { isUniqueViolation } from './unique-violation.js';
 
 interface PagoRow {
   id: string;
