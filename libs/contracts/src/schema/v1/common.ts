@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsISO8601, IsNotEmpty, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsNotEmpty, IsRFC3339, IsString, Matches, ValidateNested } from 'class-validator';
 
 export const CODIGO_AEROPUERTO = /^[A-Z]{3}$/;
 export const MONEDA = /^[A-Z]{3}$/;
@@ -8,8 +8,9 @@ export const MONEDA = /^[A-Z]{3}$/;
 export class LegPayload {
   @Matches(CODIGO_AEROPUERTO) origen: string;
   @Matches(CODIGO_AEROPUERTO) destino: string;
-  @IsISO8601({ strict: true }) fecha_salida: string;
-  @IsISO8601({ strict: true }) fecha_llegada: string;
+  /** RFC 3339 (an ISO-8601 profile with a date, a time and an offset): what Date.parse reads exactly. */
+  @IsRFC3339() fecha_salida: string;
+  @IsRFC3339() fecha_llegada: string;
 }
 
 /** Every reply names the reserva it is about. */

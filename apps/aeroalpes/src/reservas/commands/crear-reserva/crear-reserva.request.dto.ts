@@ -3,11 +3,11 @@ import {
   ArrayNotEmpty,
   IsArray,
   IsDefined,
-  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsObject,
   IsPositive,
+  IsRFC3339,
   IsString,
   IsUUID,
   Matches,
@@ -23,8 +23,8 @@ export class AeropuertoDto {
 }
 
 export class LegDto {
-  @IsISO8601({ strict: true }, { message: 'fecha_salida debe ser una fecha-hora ISO-8601' }) fecha_salida: string;
-  @IsISO8601({ strict: true }, { message: 'fecha_llegada debe ser una fecha-hora ISO-8601' })
+  @IsRFC3339({ message: 'fecha_salida debe ser una fecha-hora ISO-8601 con zona, p. ej. 2026-12-01T10:00:00Z' }) fecha_salida: string;
+  @IsRFC3339({ message: 'fecha_llegada debe ser una fecha-hora ISO-8601 con zona, p. ej. 2026-12-01T11:05:00Z' })
   @PosteriorA('fecha_salida')
   fecha_llegada: string;
   @IsDefined() @IsObject() @ValidateNested() @Type(() => AeropuertoDto) origen: AeropuertoDto;
