@@ -29,6 +29,7 @@ export * from './messaging/message-broker.js';
 export * from './messaging/partition-of.js';
 export * from './messaging/sql/sql-broker-options.js';
 export * from './messaging/sql/sql-message-broker.js';
+export * from './messaging/pulsar/pulsar-message-broker.js';
 export * from './messaging/contracts/message-contract.js';
 export * from './messaging/inbox/inbox.js';
 export * from './messaging/outbox/outbox.js';

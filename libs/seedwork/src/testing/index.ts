@@ -3,3 +3,4 @@ export * from './broker-contract.js';
 export * from './broker-fixture.js';
 export * from './eventually.js';
 export * from './saga-scenario.js';
+export * from './pulsar-for-tests.js';

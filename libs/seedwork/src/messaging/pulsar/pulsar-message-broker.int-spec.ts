@@ -1,14 +1,19 @@
-import { describe } from '@jest/globals';
-import { describeBrokerContract } from '../../testing/index.js';
+import { afterAll, describe } from '@jest/globals';
+import { describeBrokerContract, pulsarForTests } from '../../testing/index.js';
 import { PulsarMessageBroker } from './pulsar-message-broker.js';
 
-// Runs only against a real Pulsar broker (e.g. PULSAR_URL=pulsar://localhost:6650 with
-// `docker compose up pulsar`); `pulsar-client` is loaded by `open`, never at import.
-const pulsarUrl = process.env.PULSAR_URL?.trim();
+// Runs against a real Pulsar broker: PULSAR_URL, or apachepulsar/pulsar started with testcontainers
+// where a Docker engine answers; otherwise it reports itself skipped. `pulsar-client` is loaded by
+// `open`, never at import.
+const pulsar = await pulsarForTests();
 
-(pulsarUrl ? describe : describe.skip)(`PulsarMessageBroker (${pulsarUrl ?? 'PULSAR_URL not set: no Pulsar broker here'})`, () => {
+(pulsar ? describe : describe.skip)(`PulsarMessageBroker (${pulsar?.source ?? 'no PULSAR_URL and no Docker engine: no Pulsar broker here'})`, () => {
+  afterAll(async () => {
+    await pulsar?.stop();
+  });
+
   // Pulsar deduplicates only with broker-side deduplication enabled, which the contract does not assume.
-  describeBrokerContract('MessageBroker contract', () => PulsarMessageBroker.open({ url: pulsarUrl!, maxAttempts: 3, retryBaseMs: 100 }), {
+  describeBrokerContract('MessageBroker contract', () => PulsarMessageBroker.open({ url: pulsar!.url, maxAttempts: 3, retryBaseMs: 100 }), {
     deduplicatesById: false,
     timeoutMs: 15000,
   });
