@@ -47,8 +47,9 @@ export class PulsarMessageBroker implements MessageBroker {
       pulsar = loaded.default ?? loaded;
     } catch (error) {
       throw new Error(
-        `BROKER=pulsar needs the optional dependency pulsar-client and its native library (libpulsar); ` +
-          `install it with "npm install pulsar-client" on a machine where its prebuilt binary downloads (${(error as Error).message})`,
+        `BROKER=pulsar needs the optional dependency pulsar-client with its native binary; on a machine with internet, ` +
+          `run its install script, which downloads the prebuilt binary: "npm run --prefix node_modules/pulsar-client install" ` +
+          `(the Docker images do this) (${(error as Error).message})`,
         { cause: error },
       );
     }
