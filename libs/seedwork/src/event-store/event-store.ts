@@ -20,11 +20,19 @@ export class ConcurrencyError extends ConflictError {
   }
 }
 
+/**
+ * Upcasters by event type: `upcasters.ReservaCancelada[0]` turns schema v1 data into v2, `[1]` v2
+ * into v3, and so on. An event is stored with its type's current version (upcasters + 1) and read
+ * back at the current version, whatever version it was written with.
+ */
+export type Upcasters = Readonly<Record<string, ReadonlyArray<(datos: Record<string, unknown>) => Record<string, unknown>>>>;
+
 interface EventRow {
   position: number;
   stream_id: string;
   version: number;
   type: string;
+  schema_version: number;
   data: string;
   metadata: string;
   occurred_at: string;
@@ -35,7 +43,10 @@ interface EventRow {
  * work (with the outbox rows that publish them), with optimistic concurrency on the expected version.
  */
 export class EventStore {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly upcasters: Upcasters = {},
+  ) {}
 
   private get manager(): EntityManager {
     return this.uow.manager;
@@ -50,8 +61,8 @@ export class EventStore {
       version += 1;
       try {
         await this.manager.query(
-          'INSERT INTO event_store (stream_id, version, type, schema_version, data, metadata, occurred_at) VALUES (?, ?, ?, 1, ?, ?, ?)',
-          [streamId, version, event.tipo, JSON.stringify(event.datos), JSON.stringify(metadata), event.ocurrido_en],
+          'INSERT INTO event_store (stream_id, version, type, schema_version, data, metadata, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          [streamId, version, event.tipo, this.currentSchema(event.tipo), JSON.stringify(event.datos), JSON.stringify(metadata), event.ocurrido_en],
         );
       } catch (error) {
         if (isUniqueViolation(error)) {
@@ -71,28 +82,50 @@ export class EventStore {
   /** The stream, oldest first; `until` keeps the events that occurred at or before that instant. */
   async read<TEvent extends DomainEvent = DomainEvent>(streamId: string, until?: Date): Promise<StoredEvent<TEvent>[]> {
     const rows = await this.manager.query<EventRow[]>('SELECT * FROM event_store WHERE stream_id = ? ORDER BY version', [streamId]);
-    const events = rows.map((row) => toStored<TEvent>(row));
+    const events = rows.map((row) => this.toStored<TEvent>(row));
     return until ? events.filter((e) => Date.parse(e.event.ocurrido_en) <= until.getTime()) : events;
   }
 
   /** Every stream's events after a global position, in order: what projections are fed from. */
   async readAll<TEvent extends DomainEvent = DomainEvent>(afterPosition: number, limit: number): Promise<StoredEvent<TEvent>[]> {
     const rows = await this.manager.query<EventRow[]>('SELECT * FROM event_store WHERE position > ? ORDER BY position LIMIT ?', [afterPosition, limit]);
-    return rows.map((row) => toStored<TEvent>(row));
+    return rows.map((row) => this.toStored<TEvent>(row));
   }
 
   async headPosition(): Promise<number> {
     const [row] = await this.manager.query<Array<{ p: number | null }>>('SELECT MAX(position) AS p FROM event_store');
     return Number(row?.p ?? 0);
   }
+
+  private currentSchema(type: string): number {
+    return (this.upcasters[type]?.length ?? 0) + 1;
+  }
+
+  private toStored<TEvent extends DomainEvent>(row: EventRow): StoredEvent<TEvent> {
+    let datos = JSON.parse(row.data) as Record<string, unknown>;
+    for (const upcast of (this.upcasters[row.type] ?? []).slice(Number(row.schema_version ?? 1) - 1)) datos = upcast(datos);
+    return {
+      position: Number(row.position),
+      streamId: row.stream_id,
+      version: Number(row.version),
+      event: { tipo: row.type, datos, ocurrido_en: row.occurred_at } as TEvent,
+      metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+    };
+  }
 }
 
-function toStored<TEvent extends DomainEvent>(row: EventRow): StoredEvent<TEvent> {
-  return {
-    position: Number(row.position),
-    streamId: row.stream_id,
-    version: Number(row.version),
-    event: { tipo: row.type, datos: JSON.parse(row.data), ocurrido_en: row.occurred_at } as TEvent,
-    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
-  };
+/**
+ * Runs a command's unit of work again when its stream moved underneath it (ConcurrencyError), on
+ * fresh state. Inside an outer transaction (a message handler) it does not retry: the conflict
+ * fails the whole delivery, which the broker redelivers with backoff.
+ */
+export async function retryOnConflict<T>(uow: UnitOfWork, work: () => Promise<T>, attempts = 3): Promise<T> {
+  if (uow.current) return uow.run(work);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await uow.run(work);
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError) || attempt >= attempts) throw error;
+    }
+  }
 }

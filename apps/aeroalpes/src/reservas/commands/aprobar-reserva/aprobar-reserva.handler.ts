@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AprobacionReservaFallida, ReservaAprobada } from '#contracts';
-import { DomainError, UnitOfWork } from '#seedwork';
+import { DomainError, retryOnConflict, UnitOfWork } from '#seedwork';
 import { aprobar } from '../../domain/reserva.js';
 import { ReservaRepository } from '../../infrastructure/reserva.repository.js';
 import { Respuestas } from '../../infrastructure/respuestas.js';
@@ -15,7 +15,7 @@ export class AprobarReservaHandler implements ICommandHandler<AprobarReservaComm
   ) {}
 
   async execute({ id_reserva, causa }: AprobarReservaCommand): Promise<void> {
-    await this.uow.run(async () => {
+    await retryOnConflict(this.uow, async () => {
       const reserva = await this.reservas.find(id_reserva);
       try {
         if (!reserva) throw new DomainError('RESERVA.NO_ENCONTRADA', `no existe la reserva ${id_reserva}`);

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ReservaCancelada } from '#contracts';
-import { UnitOfWork } from '#seedwork';
+import { retryOnConflict, UnitOfWork } from '#seedwork';
 import { cancelar } from '../../domain/reserva.js';
 import { ReservaRepository } from '../../infrastructure/reserva.repository.js';
 import { Respuestas } from '../../infrastructure/respuestas.js';
@@ -15,7 +15,7 @@ export class CancelarReservaHandler implements ICommandHandler<CancelarReservaCo
   ) {}
 
   async execute({ id_reserva, motivo, causa }: CancelarReservaCommand): Promise<void> {
-    await this.uow.run(async () => {
+    await retryOnConflict(this.uow, async () => {
       const reserva = await this.reservas.get(id_reserva);
       await this.reservas.save(reserva, id_reserva, cancelar(reserva, motivo), { id_saga: causa.correlationId });
       await this.respuestas.enviar(ReservaCancelada, { id_reserva, id_cliente: reserva.id_cliente, motivo }, causa);

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { UnitOfWork } from '#seedwork';
+import { retryOnConflict, UnitOfWork } from '#seedwork';
 import { registrarConfirmacion } from '../../domain/reserva.js';
 import { ReservaRepository } from '../../infrastructure/reserva.repository.js';
 import { RegistrarConfirmacionCommand } from './registrar-confirmacion.command.js';
@@ -12,7 +12,7 @@ export class RegistrarConfirmacionHandler implements ICommandHandler<RegistrarCo
   ) {}
 
   async execute({ id_reserva, localizador }: RegistrarConfirmacionCommand): Promise<void> {
-    await this.uow.run(async () => {
+    await retryOnConflict(this.uow, async () => {
       const reserva = await this.reservas.get(id_reserva);
       await this.reservas.save(reserva, id_reserva, registrarConfirmacion(reserva, localizador));
     });

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { UnitOfWork } from '#seedwork';
+import { retryOnConflict, UnitOfWork } from '#seedwork';
 import { registrarPago } from '../../domain/reserva.js';
 import { ReservaRepository } from '../../infrastructure/reserva.repository.js';
 import { RegistrarPagoCommand } from './registrar-pago.command.js';
@@ -12,7 +12,7 @@ export class RegistrarPagoHandler implements ICommandHandler<RegistrarPagoComman
   ) {}
 
   async execute({ id_reserva, id_pago }: RegistrarPagoCommand): Promise<void> {
-    await this.uow.run(async () => {
+    await retryOnConflict(this.uow, async () => {
       const reserva = await this.reservas.get(id_reserva);
       await this.reservas.save(reserva, id_reserva, registrarPago(reserva, id_pago));
     });
