@@ -197,6 +197,25 @@ export function describeSagaScenarios(titulo: string, broker: SagaBroker): void 
       expect(await notificaciones(api, id_reserva)).toEqual([]);
     }, 60000);
 
+    it('resumes a saga when aeroalpes is killed in the middle of it', async () => {
+      const cliente = await api.registrarCliente();
+      await suite.service('pagos').stop();
+      const { id_reserva, id_saga } = await api.crearReserva(solicitud(cliente.id, { destino: 'BAQ', fecha: '2026-12-08' }));
+      await eventually(
+        async () => expect((await api.get<Saga>('aeroalpes', `/sagas/${id_saga}`)).body.paso_actual).toBe('PagarReserva'),
+        15000,
+      );
+
+      await suite.service('aeroalpes').stop('SIGKILL');
+      await suite.service('aeroalpes').start();
+      await suite.service('pagos').start();
+
+      const saga = await sagaTerminada(api, id_saga);
+      expect(saga.estado).toBe('COMPLETADA');
+      await expectEstadoReserva(api, id_reserva, 'APROBADA');
+      expect(await pagos(api, id_reserva)).toEqual([expect.objectContaining({ estado: 'APROBADO' })]);
+    }, 90000);
+
     it('approves exactly as many reservas as there are seats when 40 race for 3', async () => {
       await api.fijarCupos('BOG', 'SMR', '2026-12-05', 3);
       const clientes = await Promise.all(Array.from({ length: 5 }, () => api.registrarCliente()));
@@ -291,12 +310,19 @@ export function describeSagaScenarios(titulo: string, broker: SagaBroker): void 
       await suite.stop();
     });
 
-    it('compensates when the GDS is stopped, then reverts its late confirmation once it is back', async () => {
+    it('compensates when the GDS is stopped past the deadline, even across an orchestrator restart, then reverts the late confirmation', async () => {
       const cliente = await api.registrarCliente();
       const antes = await api.cupos('BOG', 'ADZ', '2026-12-07');
       await suite.service('integracion-gds').stop();
 
       const { id_reserva, id_saga } = await api.crearReserva(solicitud(cliente.id, { destino: 'ADZ', fecha: '2026-12-07' }));
+      // The orchestrator dies while it waits for the GDS: its deadline is kept with the saga.
+      await eventually(
+        async () => expect((await api.get<Saga>('aeroalpes', `/sagas/${id_saga}`)).body.paso_actual).toBe('ConfirmarReserva'),
+        15000,
+      );
+      await suite.service('aeroalpes').stop('SIGKILL');
+      await suite.service('aeroalpes').start();
       const expirada = await sagaTerminada(api, id_saga);
       expect(expirada.estado).toBe('COMPENSADA');
       expect(expirada.pasos.find((p) => p.nombre === 'ConfirmarReserva')).toMatchObject({ estado: 'FALLIDO', error: 'PASO_EXPIRADO' });
