@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '../domain/domain-error.js';
 import type { EventStore } from '../event-store/event-store.js';
+import { CoalescingRunner } from '../persistence/coalescing-runner.js';
 import { Mutex } from '../persistence/mutex.js';
 import type { TransactionContext, UnitOfWork } from '../persistence/unit-of-work.js';
 import type { Projection, ProjectionContext } from './projection.js';
@@ -37,9 +38,7 @@ export class ProjectionRunner {
   private readonly activas = new Map<string, Copia>();
   private readonly rebuilding = new Map<string, Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
-  private pass: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly passes: CoalescingRunner;
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -48,6 +47,9 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions,
   ) {
     for (const p of projections) this.locks.set(p.nombre, new Mutex());
+    this.passes = new CoalescingRunner(async () => {
+      for (const p of this.projections) await this.catchUp(p);
+    }, options.onError);
   }
 
   async start(): Promise<void> {
@@ -57,45 +59,26 @@ export class ProjectionRunner {
         this.activas.set(p.nombre, cp.copia_activa);
       }
     });
-    this.stopped = false;
+    this.passes.resume();
     this.timer = setInterval(() => void this.wake(), this.options.pollMs);
     this.timer.unref();
     await this.wake();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     clearInterval(this.timer);
-    await this.pass;
+    await this.passes.stop();
     await Promise.all(this.rebuilding.values());
   }
 
   /** Brings every projection up to the head; calls arriving meanwhile are folded into one more pass. */
   wake(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.pass) {
-      this.again = true;
-      return this.pass;
-    }
-    const pass = (async () => {
-      for (const p of this.projections) await this.catchUp(p);
-    })()
-      .catch((error: unknown) => this.options.onError(error))
-      .finally(() => {
-        this.pass = undefined;
-        if (this.again) {
-          this.again = false;
-          void this.wake();
-        }
-      });
-    this.pass = pass;
-    return pass;
+    return this.passes.run();
   }
 
   /** Resolves once a pass that started after this call has finished: read-your-writes for a caller. */
-  async sync(): Promise<void> {
-    await this.wake();
-    await this.wake();
+  sync(): Promise<void> {
+    return this.passes.runFresh();
   }
 
   /** The physical table a query reads for a projection's table: `reservas_lista` → `reservas_lista_a`. */

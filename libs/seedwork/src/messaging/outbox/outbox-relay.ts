@@ -1,3 +1,4 @@
+import { CoalescingRunner } from '../../persistence/coalescing-runner.js';
 import type { UnitOfWork } from '../../persistence/unit-of-work.js';
 import type { Envelope } from '../envelope.js';
 import type { MessageBroker } from '../message-broker.js';
@@ -23,50 +24,31 @@ interface OutboxRow {
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly passes: CoalescingRunner;
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly broker: MessageBroker,
     private readonly options: OutboxRelayOptions,
-  ) {}
+  ) {
+    this.passes = new CoalescingRunner(() => this.drain(), options.onError);
+  }
 
   start(): void {
-    this.stopped = false;
+    this.passes.resume();
     this.timer = setInterval(() => this.wake(), this.options.sweepMs);
     this.timer.unref();
     this.wake();
   }
 
-  /** Publishes what is pending now; coalesces calls that arrive while a pass is running. */
+  /** Publishes what is pending now; calls arriving meanwhile are folded into one more pass. */
   wake(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    const run = this.drain()
-      .then(
-        () => undefined,
-        (error: unknown) => this.options.onError(error),
-      )
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          void this.wake();
-        }
-      });
-    this.running = run;
-    return run;
+    return this.passes.run();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     clearInterval(this.timer);
-    await this.running;
+    await this.passes.stop();
   }
 
   /** Publishes every pending row; returns how many were published. */
