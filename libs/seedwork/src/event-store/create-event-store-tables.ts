@@ -21,9 +21,21 @@ export class CreateEventStoreTables1795400000200 implements MigrationInterface {
       }),
     );
     await queryRunner.createIndex('event_store', new TableIndex({ name: 'event_store_stream_version', columnNames: ['stream_id', 'version'], isUnique: true }));
+    // One row that every append locks first (MySQL/MariaDB), so positions are committed in order.
+    await queryRunner.createTable(
+      new Table({
+        name: 'event_store_head',
+        columns: [
+          { name: 'id', type: 'integer', isPrimary: true },
+          { name: 'appends', type: 'bigint' },
+        ],
+      }),
+    );
+    await queryRunner.query('INSERT INTO event_store_head (id, appends) VALUES (1, 0)');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('event_store_head');
     await queryRunner.dropTable('event_store');
   }
 }

@@ -54,6 +54,12 @@ export class EventStore {
 
   /** Appends after `expectedVersion` (0 for a new stream); returns the stream's new version. */
   async append(streamId: string, expectedVersion: number, events: readonly DomainEvent[], metadata: Record<string, unknown> = {}): Promise<number> {
+    // Projections read `position > checkpoint`: a position must never become visible after a higher
+    // one. MySQL/MariaDB take an auto-increment at INSERT but show it at COMMIT, so appends queue on
+    // one row's lock and commit in position order. SQLite has one writer: nothing to do.
+    if (this.manager.connection.options.type !== 'better-sqlite3') {
+      await this.manager.query('UPDATE event_store_head SET appends = appends + 1 WHERE id = 1');
+    }
     const actual = await this.version(streamId);
     if (actual !== expectedVersion) throw new ConcurrencyError(streamId, expectedVersion, actual);
     let version = expectedVersion;
@@ -66,7 +72,8 @@ export class EventStore {
         );
       } catch (error) {
         if (isUniqueViolation(error)) {
-          throw new ConcurrencyError(streamId, expectedVersion, await this.version(streamId));
+          // The winner's row is not in this transaction's snapshot: it is at least one version ahead.
+          throw new ConcurrencyError(streamId, expectedVersion, Math.max(await this.version(streamId), expectedVersion + 1));
         }
         throw error;
       }

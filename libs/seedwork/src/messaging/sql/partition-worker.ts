@@ -1,7 +1,7 @@
 import type { Envelope } from '../envelope.js';
 import { deadLetterTopic, type MessageHandler, UnprocessableMessageError } from '../message-broker.js';
 import type { ChangeNotifier } from '../change-notifier.js';
-import { insertIgnore } from './sql-broker.schema.js';
+import { appendToLog } from './sql-broker.schema.js';
 import type { SqlBrokerOptions } from './sql-broker-options.js';
 import type { SqlClient } from './sql-client.js';
 
@@ -126,10 +126,16 @@ export class PartitionWorker {
       },
     };
     return this.client.transaction(async (tx) => {
-      await tx.run(
-        `${insertIgnore(tx)} INTO broker_messages (topic, id, partition_no, msg_key, type, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [dlq, `${envelope.id}:${this.lease.subscription}`, this.lease.partition, envelope.correlationId, envelope.type, JSON.stringify(body), Date.now()],
-      );
+      await appendToLog(tx, [
+        {
+          topic: dlq,
+          id: `${envelope.id}:${this.lease.subscription}`,
+          partition: this.lease.partition,
+          key: envelope.correlationId,
+          type: envelope.type,
+          body: JSON.stringify(body),
+        },
+      ]);
       return this.advance(position, tx);
     });
   }

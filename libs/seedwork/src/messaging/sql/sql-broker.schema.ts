@@ -9,6 +9,7 @@ import type { SqlClient } from './sql-client.js';
  * - `broker_partitions`: per subscription and partition, the last acknowledged position, the
  *   consumer holding the partition's lease, and the failures of the message at its head.
  * - `broker_members`: the consumers of each subscription, by heartbeat, to share partitions fairly.
+ * - `broker_head` (MySQL/MariaDB only): a single row locked by every append; see `appendToLog`.
  */
 const SQLITE = [
   `CREATE TABLE IF NOT EXISTS broker_messages (
@@ -64,6 +65,9 @@ const MYSQL = [
      last_error TEXT NULL,
      PRIMARY KEY (subscription, topic, partition_no)
    ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`,
+  // One row whose lock orders appends, so positions become visible in the order they were taken.
+  `CREATE TABLE IF NOT EXISTS broker_head (id INT NOT NULL PRIMARY KEY, appends BIGINT NOT NULL) ENGINE=InnoDB`,
+  `INSERT IGNORE INTO broker_head (id, appends) VALUES (1, 0)`,
   `CREATE TABLE IF NOT EXISTS broker_members (
      subscription VARCHAR(191) NOT NULL,
      topic VARCHAR(191) NOT NULL,
@@ -80,4 +84,26 @@ export async function createBrokerSchema(client: SqlClient): Promise<void> {
 /** `INSERT OR IGNORE` in either dialect. */
 export function insertIgnore(client: SqlClient): string {
   return client.dialect === 'sqlite' ? 'INSERT OR IGNORE' : 'INSERT IGNORE';
+}
+
+export interface LogRow {
+  topic: string;
+  id: string;
+  partition: number;
+  key: string;
+  type: string;
+  body: string;
+}
+
+/**
+ * Appends rows to the log inside the caller's transaction. Consumers read `position > last seen`,
+ * so a position must never become visible after a higher one: on MySQL/MariaDB an auto-increment
+ * is taken at INSERT but seen at COMMIT, so appends first lock the one `broker_head` row and commit
+ * in the order they took positions. SQLite has one writer: its order is already the commit order.
+ */
+export async function appendToLog(tx: SqlClient, rows: readonly LogRow[]): Promise<void> {
+  if (tx.dialect === 'mysql') await tx.run('UPDATE broker_head SET appends = appends + 1 WHERE id = 1');
+  const sql = `${insertIgnore(tx)} INTO broker_messages (topic, id, partition_no, msg_key, type, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`;
+  const now = Date.now();
+  for (const r of rows) await tx.run(sql, [r.topic, r.id, r.partition, r.key, r.type, r.body, now]);
 }

@@ -6,7 +6,7 @@ import type { Envelope } from '../envelope.js';
 import type { MessageBroker, MessageHandler, SubscribeOptions, Subscription } from '../message-broker.js';
 import { partitionOf } from '../partition-of.js';
 import { MysqlClient } from './mysql-client.js';
-import { createBrokerSchema, insertIgnore } from './sql-broker.schema.js';
+import { appendToLog, createBrokerSchema } from './sql-broker.schema.js';
 import { DEFAULT_SQL_BROKER_OPTIONS, type SqlBrokerOptions } from './sql-broker-options.js';
 import type { SqlClient } from './sql-client.js';
 import { SqliteClient } from './sqlite-client.js';
@@ -53,14 +53,15 @@ export class SqlMessageBroker implements MessageBroker {
 
   async publish(topic: string, envelopes: readonly Envelope[]): Promise<void> {
     if (envelopes.length === 0) return;
-    const sql = `${insertIgnore(this.client)} INTO broker_messages (topic, id, partition_no, msg_key, type, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`;
-    const insert = (client: SqlClient, e: Envelope) =>
-      client.run(sql, [topic, e.id, partitionOf(e.correlationId, this.options.partitions), e.correlationId, e.type, JSON.stringify(e), Date.now()]);
-    if (envelopes.length === 1) await insert(this.client, envelopes[0]);
-    else
-      await this.client.transaction(async (tx) => {
-        for (const e of envelopes) await insert(tx, e);
-      });
+    const rows = envelopes.map((e) => ({
+      topic,
+      id: e.id,
+      partition: partitionOf(e.correlationId, this.options.partitions),
+      key: e.correlationId,
+      type: e.type,
+      body: JSON.stringify(e),
+    }));
+    await this.client.transaction((tx) => appendToLog(tx, rows));
     this.notifier.notify();
   }
 

@@ -8,6 +8,7 @@ export class MontoDebeSerPositivo implements BusinessRule {
   constructor(private readonly monto: number) {}
 
   isBroken(): boolean {
-    return !(this.monto > 0) || Math.round(this.monto * 100) !== this.monto * 100;
+    // Not `Math.round(m * 100) !== m * 100`: 19.99 * 100 is 1998.9999999999998 in floating point.
+    return !(this.monto > 0) || Number(this.monto.toFixed(2)) !== this.monto;
   }
 }
