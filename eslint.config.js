@@ -17,8 +17,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pulsar-client', 'mysql2', 'mysql2/*', 'better-sqlite3', 'express'], message: 'The domain layer is free of frameworks and I/O (STYLE.md).' },
-            { group: ['**/infrastructure/**', '**/messaging/**', '**/persistence/**', '**/http/**'], message: 'The domain layer does not depend on outer layers.' },
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pulsar-client', 'mysql2', 'mysql2/*', 'better-sqlite3', 'express'],
+              message: 'The domain layer is free of frameworks and I/O (STYLE.md).',
+            },
+            {
+              group: ['**/infrastructure/**', '**/messaging/**', '**/persistence/**', '**/http/**'],
+              message: 'The domain layer does not depend on outer layers.',
+            },
           ],
         },
       ],

@@ -13,7 +13,8 @@ for (const file of process.argv.slice(2)) {
       ` (${r.numTotalTestSuites} suites${suiteFailures ? `, ${suiteFailures} could not run` : ''})`,
   );
   for (const suite of r.testResults) {
-    for (const t of suite.assertionResults) if (t.status === 'pending') console.log(`  skipped: ${t.ancestorTitles.join(' › ')} › ${t.title}`);
+    for (const t of suite.assertionResults)
+      if (t.status === 'pending') console.log(`  skipped: ${t.ancestorTitles.join(' › ')} › ${t.title}`);
     if (suite.status === 'failed' && suite.message && suite.assertionResults.length === 0) console.log(`  could not run: ${suite.name}`);
   }
   passed += r.numPassedTests;

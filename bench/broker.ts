@@ -39,7 +39,9 @@ async function measure(backend: Backend, dataDir: string) {
   const broker = await SqlMessageBroker.open(parseDatabaseUrl(backend.brokerUrl, dataDir, 'broker'));
 
   // throughput: drain a backlog
-  const backlog = Array.from({ length: N }, (_, i) => envelope({ type: 'Medido', payload: { n: i }, source: 'bench', correlationId: `c${i % 64}` }));
+  const backlog = Array.from({ length: N }, (_, i) =>
+    envelope({ type: 'Medido', payload: { n: i }, source: 'bench', correlationId: `c${i % 64}` }),
+  );
   for (let i = 0; i < backlog.length; i += 500) await broker.publish('bench-throughput', backlog.slice(i, i + 500));
   let handled = 0;
   let drained!: () => void;

@@ -28,8 +28,19 @@ function eventsOf(i: number): Array<[string, number, string, string, string]> {
   const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
   const day = new Date(Date.UTC(2026, 11, 1 + (i % 28), 8, 0, 0, i % 1000));
   const at = (m: number) => new Date(day.getTime() + m * 60000).toISOString();
-  const leg = { fecha_salida: '2026-12-20T10:00:00Z', fecha_llegada: '2026-12-20T11:05:00Z', origen: { codigo: 'BOG', nombre: 'El Dorado' }, destino: { codigo: 'MDE', nombre: 'JMC' } };
-  const creada = { id_reserva: id, id_cliente: '6f1c0c7e-2f5e-4c39-9d7e-1a2b3c4d5e6f', itinerarios: [{ odos: [{ segmentos: [{ legs: [leg] }] }] }], monto: 450000, moneda: 'COP' };
+  const leg = {
+    fecha_salida: '2026-12-20T10:00:00Z',
+    fecha_llegada: '2026-12-20T11:05:00Z',
+    origen: { codigo: 'BOG', nombre: 'El Dorado' },
+    destino: { codigo: 'MDE', nombre: 'JMC' },
+  };
+  const creada = {
+    id_reserva: id,
+    id_cliente: '6f1c0c7e-2f5e-4c39-9d7e-1a2b3c4d5e6f',
+    itinerarios: [{ odos: [{ segmentos: [{ legs: [leg] }] }] }],
+    monto: 450000,
+    moneda: 'COP',
+  };
   const last = i % 5 === 0 ? ['ReservaCancelada', { motivo: 'SAGA_COMPENSADA' }] : ['ReservaAprobada', {}];
   return [
     [id, 1, 'ReservaCreada', JSON.stringify(creada), at(0)],
@@ -42,7 +53,12 @@ function eventsOf(i: number): Array<[string, number, string, string, string]> {
 async function measure(name: string, target: DatabaseTarget) {
   const ds = await openDataSource({
     target,
-    migrations: [CreateMessagingTables1795400000000, CreateEventStoreTables1795400000200, CreateProjectionTables1795400000300, CreateReservasProjections1795400001100],
+    migrations: [
+      CreateMessagingTables1795400000000,
+      CreateEventStoreTables1795400000200,
+      CreateProjectionTables1795400000300,
+      CreateReservasProjections1795400001100,
+    ],
   });
   const uow = new UnitOfWork(ds);
   const seeded = performance.now();

@@ -67,7 +67,10 @@ async function measure(label: string): Promise<Array<Record<string, string | num
       paced.push(oneSaga(api, body(i)));
     }
     const pacedResults = await Promise.all(paced);
-    return [summary(`${label}, ${N} at concurrency ${C}`, sustained, sustainedSeconds), summary(`${label}, ${RATE}/s for ${SECONDS} s`, pacedResults, SECONDS)];
+    return [
+      summary(`${label}, ${N} at concurrency ${C}`, sustained, sustainedSeconds),
+      summary(`${label}, ${RATE}/s for ${SECONDS} s`, pacedResults, SECONDS),
+    ];
   } finally {
     await suite.stop();
   }

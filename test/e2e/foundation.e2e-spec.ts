@@ -36,7 +36,11 @@ describe('the five services', () => {
   });
 
   it('answers malformed JSON with a 400 problem+json and no stack trace', async () => {
-    const res = await fetch(suite.url('cliente', '/health'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"nombres": ' });
+    const res = await fetch(suite.url('cliente', '/health'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"nombres": ',
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const body = (await res.json()) as Record<string, unknown>;
@@ -62,15 +66,27 @@ describe('start-up and shutdown', () => {
   });
 
   it('exits non-zero with one line naming DATABASE_URL when it is malformed', async () => {
-    const { code, output } = await runToExit(pagos.entry, { DATA_DIR: dbs.dataDir, PAGOS_PORT: '0', DATABASE_URL: 'postgres://localhost/pagos' });
+    const { code, output } = await runToExit(pagos.entry, {
+      DATA_DIR: dbs.dataDir,
+      PAGOS_PORT: '0',
+      DATABASE_URL: 'postgres://localhost/pagos',
+    });
     expect(code).toBe(1);
-    expect(output.trim().split('\n')).toEqual([expect.stringMatching(/^pagos: cannot start: DATABASE_URL: unsupported scheme "postgres:"/)]);
+    expect(output.trim().split('\n')).toEqual([
+      expect.stringMatching(/^pagos: cannot start: DATABASE_URL: unsupported scheme "postgres:"/),
+    ]);
   });
 
   it('exits non-zero naming DATABASE_URL when the database cannot be reached', async () => {
-    const { code, output } = await runToExit(pagos.entry, { DATA_DIR: dbs.dataDir, PAGOS_PORT: '0', DATABASE_URL: 'mysql://root@127.0.0.1:1/pagos' });
+    const { code, output } = await runToExit(pagos.entry, {
+      DATA_DIR: dbs.dataDir,
+      PAGOS_PORT: '0',
+      DATABASE_URL: 'mysql://root@127.0.0.1:1/pagos',
+    });
     expect(code).toBe(1);
-    expect(output.trim().split('\n')).toEqual([expect.stringMatching(/^pagos: cannot start: DATABASE_URL: cannot connect to mysql:\/\/root@127\.0\.0\.1:1\/pagos/)]);
+    expect(output.trim().split('\n')).toEqual([
+      expect.stringMatching(/^pagos: cannot start: DATABASE_URL: cannot connect to mysql:\/\/root@127\.0\.0\.1:1\/pagos/),
+    ]);
   });
 
   it('exits non-zero naming the per-service port variable when it is not a port', async () => {

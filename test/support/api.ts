@@ -10,7 +10,13 @@ export class Api {
     return { status: res.status, body: (await res.json()) as T };
   }
 
-  async send<T = unknown>(service: ServiceName, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; headers: Headers }> {
+  async send<T = unknown>(
+    service: ServiceName,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: T; headers: Headers }> {
     const res = await fetch(this.suite.url(service, path), {
       method,
       headers: { 'content-type': 'application/json', ...headers },
@@ -29,13 +35,22 @@ export class Api {
   }
 
   async crearReserva(body: object, idempotencyKey?: string): Promise<{ id_reserva: string; id_saga: string }> {
-    const res = await this.send<{ id_reserva: string; id_saga: string }>('aeroalpes', 'POST', '/reservas', body, idempotencyKey ? { 'idempotency-key': idempotencyKey } : {});
+    const res = await this.send<{ id_reserva: string; id_saga: string }>(
+      'aeroalpes',
+      'POST',
+      '/reservas',
+      body,
+      idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+    );
     if (res.status !== 202) throw new Error(`POST /reservas answered ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body;
   }
 
   async cupos(origen: string, destino: string, fecha: string): Promise<number> {
-    const res = await this.get<{ cupos: number }>('integracion-gds', `/gds/disponibilidad?origen=${origen}&destino=${destino}&fecha=${fecha}`);
+    const res = await this.get<{ cupos: number }>(
+      'integracion-gds',
+      `/gds/disponibilidad?origen=${origen}&destino=${destino}&fecha=${fecha}`,
+    );
     return res.body.cupos;
   }
 
@@ -46,7 +61,10 @@ export class Api {
 }
 
 /** A reserva request as API.md shows it, on one leg of the given route and day. */
-export function solicitud(id_cliente: string, opciones: { token?: string; origen?: string; destino?: string; fecha?: string; monto?: number } = {}) {
+export function solicitud(
+  id_cliente: string,
+  opciones: { token?: string; origen?: string; destino?: string; fecha?: string; monto?: number } = {},
+) {
   const { token = 'tok_ok', origen = 'BOG', destino = 'MDE', fecha = '2026-12-01', monto = 450000 } = opciones;
   return {
     id_cliente,

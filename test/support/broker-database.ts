@@ -33,7 +33,11 @@ async function withBrokerDatabase<T>(target: DatabaseTarget, work: (query: Query
  */
 export function rewindSubscription(target: DatabaseTarget, subscription: string): Promise<number> {
   return withBrokerDatabase(target, async (query) =>
-    Number(await query('UPDATE broker_partitions SET position = 0, attempts = 0, owner = NULL, lease_until = 0 WHERE subscription = ?', [subscription])),
+    Number(
+      await query('UPDATE broker_partitions SET position = 0, attempts = 0, owner = NULL, lease_until = 0 WHERE subscription = ?', [
+        subscription,
+      ]),
+    ),
   );
 }
 

@@ -1,6 +1,11 @@
 import 'reflect-metadata';
 import { CONTRATOS, TOPICOS } from '#contracts';
-import { CreateEventStoreTables1795400000200, CreateProjectionTables1795400000300, CreateSagaTables1795400000100, runService } from '#seedwork';
+import {
+  CreateEventStoreTables1795400000200,
+  CreateProjectionTables1795400000300,
+  CreateSagaTables1795400000100,
+  runService,
+} from '#seedwork';
 import { AeroalpesModule } from './app.module.js';
 import { CreateReservasTables1795400001000 } from './reservas/infrastructure/create-reservas-tables.js';
 import { CreateReservasProjections1795400001100 } from './reservas/projections/create-projection-tables.js';

@@ -13,7 +13,9 @@ export * from './schema/v1/pagos.js';
 export * from './topics.js';
 
 function contractsOf(module: Record<string, unknown>): MessageContract[] {
-  return Object.values(module).filter((v): v is MessageContract => typeof v === 'object' && v !== null && 'type' in v && 'topic' in v && 'payload' in v);
+  return Object.values(module).filter(
+    (v): v is MessageContract => typeof v === 'object' && v !== null && 'type' in v && 'topic' in v && 'payload' in v,
+  );
 }
 
 /** Every contract: each service registers all of them, so that it recognises whatever its topics carry. */

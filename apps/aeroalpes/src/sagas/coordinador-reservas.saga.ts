@@ -27,7 +27,13 @@ import type { DatosSagaReserva } from './datos-saga-reserva.js';
 /** The reserva saga of API.md, on one screen. `GET /sagas/definicion` and its diagram come from here. */
 export const COORDINADOR_RESERVAS = saga<DatosSagaReserva>('reserva')
   .step('CrearReserva')
-  .invokeParticipant('aeroalpes', CrearReserva, (d) => ({ id_reserva: d.id_reserva, id_cliente: d.id_cliente, itinerarios: [], monto: d.monto, moneda: d.moneda }))
+  .invokeParticipant('aeroalpes', CrearReserva, (d) => ({
+    id_reserva: d.id_reserva,
+    id_cliente: d.id_cliente,
+    itinerarios: [],
+    monto: d.monto,
+    moneda: d.moneda,
+  }))
   .onReply(ReservaCreada)
   .onError(CreacionReservaFallida)
   .withCompensation(CancelarReserva, ReservaCancelada, (d) => ({ id_reserva: d.id_reserva, motivo: 'SAGA_COMPENSADA' }))
@@ -38,7 +44,13 @@ export const COORDINADOR_RESERVAS = saga<DatosSagaReserva>('reserva')
   .onError(ValidacionClienteFallida)
 
   .step('PagarReserva')
-  .invokeParticipant('pagos', PagarReserva, (d) => ({ id_reserva: d.id_reserva, id_cliente: d.id_cliente, monto: d.monto, moneda: d.moneda, token: d.token }))
+  .invokeParticipant('pagos', PagarReserva, (d) => ({
+    id_reserva: d.id_reserva,
+    id_cliente: d.id_cliente,
+    monto: d.monto,
+    moneda: d.moneda,
+    token: d.token,
+  }))
   .onReply(ReservaPagada, (d, reply) => ({ ...d, id_pago: String(reply.id_pago) }))
   .onError(PagoRechazado)
   .withCompensation(RevertirPago, PagoRevertido, (d) => ({ id_reserva: d.id_reserva }))

@@ -13,6 +13,7 @@ export class ReservaSagaHooks implements SagaHooks<DatosSagaReserva> {
   async onStepSucceeded(paso: string, saga: SagaInstance<DatosSagaReserva>, reply: Envelope): Promise<void> {
     const datos = reply.payload as Record<string, unknown>;
     if (paso === 'PagarReserva') await this.commands.execute(new RegistrarPagoCommand(saga.referencia, String(datos.id_pago)));
-    if (paso === 'ConfirmarReserva') await this.commands.execute(new RegistrarConfirmacionCommand(saga.referencia, String(datos.localizador)));
+    if (paso === 'ConfirmarReserva')
+      await this.commands.execute(new RegistrarConfirmacionCommand(saga.referencia, String(datos.localizador)));
   }
 }

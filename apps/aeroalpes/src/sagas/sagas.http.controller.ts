@@ -19,7 +19,12 @@ export class SagasHttpController {
 
   @Get()
   async listar(@Query() filtro: ListarSagasRequestDto) {
-    const page = await this.sagas.list({ estado: filtro.estado, referencia: filtro.id_reserva, limit: filtro.limit, offset: filtro.offset });
+    const page = await this.sagas.list({
+      estado: filtro.estado,
+      referencia: filtro.id_reserva,
+      limit: filtro.limit,
+      offset: filtro.offset,
+    });
     return { items: page.items.map(sagaResponse), total: page.total };
   }
 

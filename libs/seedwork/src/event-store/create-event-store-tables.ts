@@ -20,7 +20,10 @@ export class CreateEventStoreTables1795400000200 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('event_store', new TableIndex({ name: 'event_store_stream_version', columnNames: ['stream_id', 'version'], isUnique: true }));
+    await queryRunner.createIndex(
+      'event_store',
+      new TableIndex({ name: 'event_store_stream_version', columnNames: ['stream_id', 'version'], isUnique: true }),
+    );
     // One row that every append locks first (MySQL/MariaDB), so positions are committed in order.
     await queryRunner.createTable(
       new Table({

@@ -18,7 +18,10 @@ describe('event store: upcasting and retries on conflict', () => {
   let uow: UnitOfWork;
 
   beforeAll(async () => {
-    ds = await openDataSource({ target: { kind: 'sqlite', file: join(dir, 'es.sqlite') }, migrations: [CreateMessagingTables1795400000000, CreateEventStoreTables1795400000200] });
+    ds = await openDataSource({
+      target: { kind: 'sqlite', file: join(dir, 'es.sqlite') },
+      migrations: [CreateMessagingTables1795400000000, CreateEventStoreTables1795400000200],
+    });
     uow = new UnitOfWork(ds);
   });
 
@@ -40,8 +43,12 @@ describe('event store: upcasting and retries on conflict', () => {
 
   it('stores new events with their type current schema version and reads them unchanged', async () => {
     const store = new EventStore(uow, upcasters);
-    await uow.run(() => store.append('r-new', 0, [domainEvent('ReservaCancelada', { causa: 'SAGA_COMPENSADA' }), domainEvent('ReservaAprobada', {})]));
-    const rows = await ds.query<Array<{ type: string; schema_version: number }>>("SELECT type, schema_version FROM event_store WHERE stream_id = 'r-new' ORDER BY version");
+    await uow.run(() =>
+      store.append('r-new', 0, [domainEvent('ReservaCancelada', { causa: 'SAGA_COMPENSADA' }), domainEvent('ReservaAprobada', {})]),
+    );
+    const rows = await ds.query<Array<{ type: string; schema_version: number }>>(
+      "SELECT type, schema_version FROM event_store WHERE stream_id = 'r-new' ORDER BY version",
+    );
     expect(rows.map((r) => [r.type, Number(r.schema_version)])).toEqual([
       ['ReservaCancelada', 3],
       ['ReservaAprobada', 1],

@@ -53,7 +53,12 @@ export class EventStore {
   }
 
   /** Appends after `expectedVersion` (0 for a new stream); returns the stream's new version. */
-  async append(streamId: string, expectedVersion: number, events: readonly DomainEvent[], metadata: Record<string, unknown> = {}): Promise<number> {
+  async append(
+    streamId: string,
+    expectedVersion: number,
+    events: readonly DomainEvent[],
+    metadata: Record<string, unknown> = {},
+  ): Promise<number> {
     // Projections read `position > checkpoint`: a position must never become visible after a higher
     // one. MySQL/MariaDB take an auto-increment at INSERT but show it at COMMIT, so appends queue on
     // one row's lock and commit in position order. SQLite has one writer: nothing to do.
@@ -68,7 +73,15 @@ export class EventStore {
       try {
         await this.manager.query(
           'INSERT INTO event_store (stream_id, version, type, schema_version, data, metadata, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-          [streamId, version, event.tipo, this.currentSchema(event.tipo), JSON.stringify(event.datos), JSON.stringify(metadata), event.ocurrido_en],
+          [
+            streamId,
+            version,
+            event.tipo,
+            this.currentSchema(event.tipo),
+            JSON.stringify(event.datos),
+            JSON.stringify(metadata),
+            event.ocurrido_en,
+          ],
         );
       } catch (error) {
         if (isUniqueViolation(error)) {
@@ -82,7 +95,9 @@ export class EventStore {
   }
 
   async version(streamId: string): Promise<number> {
-    const [row] = await this.manager.query<Array<{ v: number | null }>>('SELECT MAX(version) AS v FROM event_store WHERE stream_id = ?', [streamId]);
+    const [row] = await this.manager.query<Array<{ v: number | null }>>('SELECT MAX(version) AS v FROM event_store WHERE stream_id = ?', [
+      streamId,
+    ]);
     return Number(row?.v ?? 0);
   }
 
@@ -95,7 +110,10 @@ export class EventStore {
 
   /** Every stream's events after a global position, in order: what projections are fed from. */
   async readAll<TEvent extends DomainEvent = DomainEvent>(afterPosition: number, limit: number): Promise<StoredEvent<TEvent>[]> {
-    const rows = await this.manager.query<EventRow[]>('SELECT * FROM event_store WHERE position > ? ORDER BY position LIMIT ?', [afterPosition, limit]);
+    const rows = await this.manager.query<EventRow[]>('SELECT * FROM event_store WHERE position > ? ORDER BY position LIMIT ?', [
+      afterPosition,
+      limit,
+    ]);
     return rows.map((row) => this.toStored<TEvent>(row));
   }
 

@@ -37,7 +37,10 @@ describe('GET /health', () => {
   }
 
   it('answers 200 with every check up', async () => {
-    expect(await healthWith({ ping: async () => undefined })).toEqual({ status: 200, body: { status: 'ok', checks: { database: 'up', broker: 'up' } } });
+    expect(await healthWith({ ping: async () => undefined })).toEqual({
+      status: 200,
+      body: { status: 'ok', checks: { database: 'up', broker: 'up' } },
+    });
   });
 
   it('answers 503 with the broker marked down when it cannot be reached', async () => {
@@ -50,6 +53,9 @@ describe('GET /health', () => {
   });
 
   it('answers 503 with the database marked down when it is closed', async () => {
-    expect(await healthWith({ ping: async () => undefined }, false)).toEqual({ status: 503, body: { status: 'error', checks: { database: 'down', broker: 'up' } } });
+    expect(await healthWith({ ping: async () => undefined }, false)).toEqual({
+      status: 503,
+      body: { status: 'error', checks: { database: 'down', broker: 'up' } },
+    });
   });
 });

@@ -21,13 +21,23 @@ export class HealthController {
     let result: HealthCheckResult;
     try {
       result = await this.health.check([
-        () => this.indicators.check('database').attempt(async () => void (await this.dataSource.query('SELECT 1'))).withTimeout(CHECK_TIMEOUT_MS),
-        () => this.indicators.check('broker').attempt(() => this.broker.ping()).withTimeout(CHECK_TIMEOUT_MS),
+        () =>
+          this.indicators
+            .check('database')
+            .attempt(async () => void (await this.dataSource.query('SELECT 1')))
+            .withTimeout(CHECK_TIMEOUT_MS),
+        () =>
+          this.indicators
+            .check('broker')
+            .attempt(() => this.broker.ping())
+            .withTimeout(CHECK_TIMEOUT_MS),
       ]);
     } catch (error) {
       result = (error as { getResponse(): HealthCheckResult }).getResponse();
     }
-    const checks = Object.fromEntries(Object.entries(result.details).map(([name, detail]) => [name, detail.status === 'up' ? 'up' : 'down']));
+    const checks = Object.fromEntries(
+      Object.entries(result.details).map(([name, detail]) => [name, detail.status === 'up' ? 'up' : 'down']),
+    );
     const ok = Object.values(checks).every((status) => status === 'up');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'error', checks });
   }

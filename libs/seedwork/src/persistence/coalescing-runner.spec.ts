@@ -11,9 +11,12 @@ describe('CoalescingRunner', () => {
   it('folds the calls made during a pass into exactly one more pass', async () => {
     const gates = [deferred(), deferred()];
     let passes = 0;
-    const runner = new CoalescingRunner(async () => {
-      await gates[passes++]?.promise;
-    }, () => undefined);
+    const runner = new CoalescingRunner(
+      async () => {
+        await gates[passes++]?.promise;
+      },
+      () => undefined,
+    );
     const first = runner.run();
     void runner.run();
     void runner.run();
@@ -27,10 +30,13 @@ describe('CoalescingRunner', () => {
   it('hands a failing pass to onError and keeps running later passes', async () => {
     const errors: unknown[] = [];
     let calls = 0;
-    const runner = new CoalescingRunner(async () => {
-      calls += 1;
-      if (calls === 1) throw new Error('broker down');
-    }, (e) => errors.push(e));
+    const runner = new CoalescingRunner(
+      async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('broker down');
+      },
+      (e) => errors.push(e),
+    );
     await runner.run();
     await runner.run();
     expect(errors.map((e) => (e as Error).message)).toEqual(['broker down']);
@@ -39,7 +45,10 @@ describe('CoalescingRunner', () => {
 
   it('starts no pass after stop, until resumed', async () => {
     let calls = 0;
-    const runner = new CoalescingRunner(async () => void (calls += 1), () => undefined);
+    const runner = new CoalescingRunner(
+      async () => void (calls += 1),
+      () => undefined,
+    );
     await runner.stop();
     await runner.run();
     expect(calls).toBe(0);

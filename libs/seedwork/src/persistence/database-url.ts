@@ -1,9 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 
 /** Where a service keeps its data, read from a `DATABASE_URL`-like variable. */
-export type DatabaseTarget =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'mysql' | 'mariadb'; url: string; database: string };
+export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'mysql' | 'mariadb'; url: string; database: string };
 
 export class DatabaseUrlError extends Error {}
 

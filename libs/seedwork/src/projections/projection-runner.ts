@@ -92,7 +92,14 @@ export class ProjectionRunner {
       const out: ProjectionStatus[] = [];
       for (const p of this.projections) {
         const cp = await this.checkpoint(tx, p.nombre);
-        out.push({ nombre: p.nombre, posicion: cp.posicion, cabeza, retraso: cabeza - cp.posicion, copia_activa: cp.copia_activa, reconstruyendo: this.rebuilding.has(p.nombre) });
+        out.push({
+          nombre: p.nombre,
+          posicion: cp.posicion,
+          cabeza,
+          retraso: cabeza - cp.posicion,
+          copia_activa: cp.copia_activa,
+          reconstruyendo: this.rebuilding.has(p.nombre),
+        });
       }
       return out;
     });
@@ -101,7 +108,8 @@ export class ProjectionRunner {
   /** Starts rebuilding a projection from position 0; resolves when it has been switched in. */
   rebuild(nombre: string): { done: Promise<void> } {
     const projection = this.projection(nombre);
-    if (this.rebuilding.has(nombre)) throw new ConflictError('PROYECCION.YA_EN_RECONSTRUCCION', `projection ${nombre} is already being rebuilt`);
+    if (this.rebuilding.has(nombre))
+      throw new ConflictError('PROYECCION.YA_EN_RECONSTRUCCION', `projection ${nombre} is already being rebuilt`);
     const done = this.runRebuild(projection).finally(() => this.rebuilding.delete(nombre));
     this.rebuilding.set(nombre, done);
     return { done };
@@ -113,7 +121,11 @@ export class ProjectionRunner {
 
   projection(nombre: string): Projection {
     const projection = this.projections.find((p) => p.nombre === nombre);
-    if (!projection) throw new NotFoundError('PROYECCION.NO_ENCONTRADA', `no projection named ${nombre}; known: ${this.projections.map((p) => p.nombre).join(', ')}`);
+    if (!projection)
+      throw new NotFoundError(
+        'PROYECCION.NO_ENCONTRADA',
+        `no projection named ${nombre}; known: ${this.projections.map((p) => p.nombre).join(', ')}`,
+      );
     return projection;
   }
 
@@ -158,7 +170,12 @@ export class ProjectionRunner {
   }
 
   /** Reads one batch after `despues` and applies the events of the projection's types. */
-  private async applyBatch(tx: TransactionContext, projection: Projection, copia: Copia, despues: number): Promise<{ leidos: number; ultima: number }> {
+  private async applyBatch(
+    tx: TransactionContext,
+    projection: Projection,
+    copia: Copia,
+    despues: number,
+  ): Promise<{ leidos: number; ultima: number }> {
     const eventos = await this.eventStore.readAll(despues, this.options.batchSize);
     if (eventos.length === 0) return { leidos: 0, ultima: despues };
     const suyos = eventos.filter((e) => projection.tipos.includes(e.event.tipo));

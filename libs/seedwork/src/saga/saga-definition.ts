@@ -7,7 +7,11 @@ export interface SagaStep<TData> {
   readonly comando: MessageContract;
   readonly evento: MessageContract;
   readonly error: MessageContract;
-  readonly compensacion?: { readonly comando: MessageContract; readonly evento: MessageContract; readonly payload: (data: TData) => object };
+  readonly compensacion?: {
+    readonly comando: MessageContract;
+    readonly evento: MessageContract;
+    readonly payload: (data: TData) => object;
+  };
   readonly payload: (data: TData) => object;
   /** Folds what the success reply says into the saga's data (e.g. a localizador). */
   readonly alResponder?: (data: TData, reply: Record<string, unknown>) => TData;

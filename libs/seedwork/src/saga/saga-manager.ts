@@ -41,7 +41,12 @@ export class SagaManager<TData> {
   }
 
   /** Starts a saga inside the caller's unit of work (see `SagaExecutor.start` for `primerPasoEjecutado`). */
-  async start(id: string, referencia: string, datos: TData, opciones: { primerPasoEjecutado?: boolean } = {}): Promise<SagaInstance<TData>> {
+  async start(
+    id: string,
+    referencia: string,
+    datos: TData,
+    opciones: { primerPasoEjecutado?: boolean } = {},
+  ): Promise<SagaInstance<TData>> {
     return this.uow.run(() => this.apply(this.executor.start(id, referencia, datos, opciones)));
   }
 

@@ -10,7 +10,10 @@ export function sagaMermaid(definition: SagaDefinition<unknown>): string {
   pasos.forEach((p, i) => {
     const next = i + 1 < pasos.length ? `p${i + 1}` : 'completada';
     lines.push(`  p${i} -- ${p.evento.type} --> ${next}`);
-    const compensables = pasos.slice(0, i).map((q, j) => ({ q, j })).filter(({ q }) => q.compensacion);
+    const compensables = pasos
+      .slice(0, i)
+      .map((q, j) => ({ q, j }))
+      .filter(({ q }) => q.compensacion);
     const target = compensables.length > 0 ? `c${compensables.at(-1)!.j}` : 'compensada';
     lines.push(`  p${i} -. "${p.error.type} / expira" .-> ${target}`);
   });

@@ -108,7 +108,12 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
   await app.listen(settings.port, env.HOST ?? '0.0.0.0');
   const { port } = app.getHttpServer().address() as AddressInfo;
   // Tests start services on port 0 and read the real port from this line.
-  app.get(Logger).log(`${settings.service} listening on port ${port} (database: ${settings.database.kind}, broker: ${settings.broker.kind})`, 'Bootstrap');
+  app
+    .get(Logger)
+    .log(
+      `${settings.service} listening on port ${port} (database: ${settings.database.kind}, broker: ${settings.broker.kind})`,
+      'Bootstrap',
+    );
   return app;
 }
 

@@ -18,7 +18,10 @@ const TIMEOUT_MS = 1000;
  *
  * Pure: it drives the executor's transitions with a fake clock, no database, no broker.
  */
-export function given<TData>(definition: SagaDefinition<TData>, options: { maxIntentosCompensacion?: number } = {}): SagaScenarioStart<TData> {
+export function given<TData>(
+  definition: SagaDefinition<TData>,
+  options: { maxIntentosCompensacion?: number } = {},
+): SagaScenarioStart<TData> {
   return new SagaScenarioStart(definition, options.maxIntentosCompensacion ?? 3);
 }
 
@@ -40,7 +43,12 @@ export class SagaScenario<TData> {
   private last: SagaTransition<TData>;
   saga: SagaInstance<TData>;
 
-  constructor(definition: SagaDefinition<TData>, maxIntentosCompensacion: number, datos: TData, opciones: { primerPasoEjecutado?: boolean }) {
+  constructor(
+    definition: SagaDefinition<TData>,
+    maxIntentosCompensacion: number,
+    datos: TData,
+    opciones: { primerPasoEjecutado?: boolean },
+  ) {
     this.executor = new SagaExecutor(definition, {
       timeoutMs: TIMEOUT_MS,
       maxIntentosCompensacion,

@@ -23,7 +23,10 @@ export class IdempotencyRepository {
     const [row] = await this.uow.manager.query<Row[]>('SELECT huella, respuesta FROM idempotency_keys WHERE clave = ?', [clave]);
     if (!row) return undefined;
     if (row.huella !== huella) {
-      throw new UnprocessableError('IDEMPOTENCIA.CLAVE_REUTILIZADA', `the Idempotency-Key "${clave}" was already used with a different body`);
+      throw new UnprocessableError(
+        'IDEMPOTENCIA.CLAVE_REUTILIZADA',
+        `the Idempotency-Key "${clave}" was already used with a different body`,
+      );
     }
     return JSON.parse(row.respuesta) as T;
   }
@@ -44,6 +47,8 @@ export class IdempotencyRepository {
 
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   );
 }

@@ -30,7 +30,12 @@ export class ReservaRepository {
   }
 
   /** Appends the new events after the version the reserva was loaded at; returns the new state. */
-  async save(reserva: Reserva | undefined, id: string, events: readonly ReservaEvento[], metadata: Record<string, unknown> = {}): Promise<Reserva> {
+  async save(
+    reserva: Reserva | undefined,
+    id: string,
+    events: readonly ReservaEvento[],
+    metadata: Record<string, unknown> = {},
+  ): Promise<Reserva> {
     if (events.length > 0) {
       await this.eventStore.append(id, reserva?.version ?? 0, events, metadata);
       // The read side catches up as soon as the events are committed.

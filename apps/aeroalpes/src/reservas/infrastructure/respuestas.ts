@@ -8,7 +8,14 @@ export class Respuestas {
 
   async enviar(contrato: MessageContract, payload: object, causa: Envelope): Promise<void> {
     await this.outbox.add(contrato.topic, [
-      envelope({ type: contrato.type, schemaVersion: contrato.schemaVersion, payload, source: 'aeroalpes', correlationId: causa.correlationId, causedBy: causa }),
+      envelope({
+        type: contrato.type,
+        schemaVersion: contrato.schemaVersion,
+        payload,
+        source: 'aeroalpes',
+        correlationId: causa.correlationId,
+        causedBy: causa,
+      }),
     ]);
   }
 }

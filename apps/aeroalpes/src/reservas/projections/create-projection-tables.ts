@@ -24,9 +24,18 @@ export class CreateReservasProjections1795400001100 implements MigrationInterfac
           ],
         }),
       );
-      await queryRunner.createIndex(`reservas_lista_${c}`, new TableIndex({ name: `reservas_lista_${c}_creacion`, columnNames: ['fecha_creacion', 'id'] }));
-      await queryRunner.createIndex(`reservas_lista_${c}`, new TableIndex({ name: `reservas_lista_${c}_estado`, columnNames: ['estado', 'fecha_creacion', 'id'] }));
-      await queryRunner.createIndex(`reservas_lista_${c}`, new TableIndex({ name: `reservas_lista_${c}_cliente`, columnNames: ['id_cliente', 'fecha_creacion', 'id'] }));
+      await queryRunner.createIndex(
+        `reservas_lista_${c}`,
+        new TableIndex({ name: `reservas_lista_${c}_creacion`, columnNames: ['fecha_creacion', 'id'] }),
+      );
+      await queryRunner.createIndex(
+        `reservas_lista_${c}`,
+        new TableIndex({ name: `reservas_lista_${c}_estado`, columnNames: ['estado', 'fecha_creacion', 'id'] }),
+      );
+      await queryRunner.createIndex(
+        `reservas_lista_${c}`,
+        new TableIndex({ name: `reservas_lista_${c}_cliente`, columnNames: ['id_cliente', 'fecha_creacion', 'id'] }),
+      );
       await queryRunner.createTable(
         new Table({
           name: `reservas_pivote_${c}`,
@@ -38,7 +47,10 @@ export class CreateReservasProjections1795400001100 implements MigrationInterfac
           ],
         }),
       );
-      await queryRunner.createIndex(`reservas_pivote_${c}`, new TableIndex({ name: `reservas_pivote_${c}_fecha`, columnNames: ['fecha', 'estado'] }));
+      await queryRunner.createIndex(
+        `reservas_pivote_${c}`,
+        new TableIndex({ name: `reservas_pivote_${c}_fecha`, columnNames: ['fecha', 'estado'] }),
+      );
     }
   }
 

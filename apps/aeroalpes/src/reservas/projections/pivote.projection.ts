@@ -25,12 +25,22 @@ export class PivoteProjection implements Projection {
     const ids = streamsOf(eventos);
     const rows = await ctx.manager.query<PivoteRow[]>(`SELECT * FROM ${tabla} WHERE id_reserva IN (${placeholders(ids.length)})`, ids);
     // The fold needs only estado and version; the rest of a Reserva is not kept here.
-    const actuales = new Map(rows.map((r) => [r.id_reserva, { id: r.id_reserva, estado: r.estado, version: Number(r.version), fecha_creacion: r.fecha } as Reserva]));
+    const actuales = new Map(
+      rows.map((r) => [
+        r.id_reserva,
+        { id: r.id_reserva, estado: r.estado, version: Number(r.version), fecha_creacion: r.fecha } as Reserva,
+      ]),
+    );
     for (const [id, r] of foldStreams(actuales, eventos)) {
       if (actuales.has(id)) {
         await ctx.manager.query(`UPDATE ${tabla} SET estado = ?, version = ? WHERE id_reserva = ?`, [r.estado, r.version, id]);
       } else {
-        await ctx.manager.query(`INSERT INTO ${tabla} (id_reserva, fecha, estado, version) VALUES (?, ?, ?, ?)`, [id, r.fecha_creacion.slice(0, 10), r.estado, r.version]);
+        await ctx.manager.query(`INSERT INTO ${tabla} (id_reserva, fecha, estado, version) VALUES (?, ?, ?, ?)`, [
+          id,
+          r.fecha_creacion.slice(0, 10),
+          r.estado,
+          r.version,
+        ]);
       }
     }
   }

@@ -28,7 +28,17 @@ export class ReservasListaProjection implements Projection {
     const rows = await ctx.manager.query<ReservaListaRow[]>(`SELECT * FROM ${tabla} WHERE id IN (${placeholders(ids.length)})`, ids);
     const actuales = new Map(rows.map((r) => [r.id, toReserva(r)]));
     for (const [id, r] of foldStreams(actuales, eventos)) {
-      const values = [r.id_cliente, r.estado, JSON.stringify(r.itinerarios), r.monto, r.moneda, r.fecha_creacion, r.fecha_actualizacion, r.version, id];
+      const values = [
+        r.id_cliente,
+        r.estado,
+        JSON.stringify(r.itinerarios),
+        r.monto,
+        r.moneda,
+        r.fecha_creacion,
+        r.fecha_actualizacion,
+        r.version,
+        id,
+      ];
       if (actuales.has(id)) {
         await ctx.manager.query(
           `UPDATE ${tabla} SET id_cliente = ?, estado = ?, itinerarios = ?, monto = ?, moneda = ?, fecha_creacion = ?, fecha_actualizacion = ?, version = ? WHERE id = ?`,

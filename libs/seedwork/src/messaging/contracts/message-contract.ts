@@ -56,7 +56,9 @@ export class MessageContracts {
     const contract = this.byType.get(envelope.type);
     if (!contract) throw new UnprocessableMessageError(`unknown message type "${envelope.type}"`);
     if (envelope.schemaVersion !== contract.schemaVersion) {
-      throw new UnprocessableMessageError(`${envelope.type}: unsupported schema version "${envelope.schemaVersion}" (expected ${contract.schemaVersion})`);
+      throw new UnprocessableMessageError(
+        `${envelope.type}: unsupported schema version "${envelope.schemaVersion}" (expected ${contract.schemaVersion})`,
+      );
     }
     if (typeof envelope.payload !== 'object' || envelope.payload === null) {
       throw new UnprocessableMessageError(`${envelope.type}: payload is not an object`);

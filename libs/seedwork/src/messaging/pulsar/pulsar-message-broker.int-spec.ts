@@ -7,14 +7,21 @@ import { PulsarMessageBroker } from './pulsar-message-broker.js';
 // `open`, never at import.
 const pulsar = await pulsarForTests();
 
-(pulsar ? describe : describe.skip)(`PulsarMessageBroker (${pulsar?.source ?? 'no PULSAR_URL and no Docker engine: no Pulsar broker here'})`, () => {
-  afterAll(async () => {
-    await pulsar?.stop();
-  });
+(pulsar ? describe : describe.skip)(
+  `PulsarMessageBroker (${pulsar?.source ?? 'no PULSAR_URL and no Docker engine: no Pulsar broker here'})`,
+  () => {
+    afterAll(async () => {
+      await pulsar?.stop();
+    });
 
-  // Pulsar deduplicates only with broker-side deduplication enabled, which the contract does not assume.
-  describeBrokerContract('MessageBroker contract', () => PulsarMessageBroker.open({ url: pulsar!.url, maxAttempts: 3, retryBaseMs: 100 }), {
-    deduplicatesById: false,
-    timeoutMs: 15000,
-  });
-});
+    // Pulsar deduplicates only with broker-side deduplication enabled, which the contract does not assume.
+    describeBrokerContract(
+      'MessageBroker contract',
+      () => PulsarMessageBroker.open({ url: pulsar!.url, maxAttempts: 3, retryBaseMs: 100 }),
+      {
+        deduplicatesById: false,
+        timeoutMs: 15000,
+      },
+    );
+  },
+);

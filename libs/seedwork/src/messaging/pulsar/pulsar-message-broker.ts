@@ -53,7 +53,12 @@ export class PulsarMessageBroker implements MessageBroker {
         { cause: error },
       );
     }
-    const client = new pulsar.Client({ serviceUrl: options.url, operationTimeoutSeconds: 10, connectionTimeoutMs: 5000, log: () => undefined });
+    const client = new pulsar.Client({
+      serviceUrl: options.url,
+      operationTimeoutSeconds: 10,
+      connectionTimeoutMs: 5000,
+      log: () => undefined,
+    });
     const broker = new PulsarMessageBroker(pulsar, client, { namespace: 'public/default', ...options }, onError);
     await broker.ping();
     return broker;
@@ -66,7 +71,12 @@ export class PulsarMessageBroker implements MessageBroker {
   private producer(topic: string): Promise<Pulsar.Producer> {
     let producer = this.producers.get(topic);
     if (!producer) {
-      producer = this.client.createProducer({ topic: this.fullName(topic), sendTimeoutMs: 30000, blockIfQueueFull: true, hashingScheme: 'Murmur3_32Hash' });
+      producer = this.client.createProducer({
+        topic: this.fullName(topic),
+        sendTimeoutMs: 30000,
+        blockIfQueueFull: true,
+        hashingScheme: 'Murmur3_32Hash',
+      });
       producer.catch(() => this.producers.delete(topic));
       this.producers.set(topic, producer);
     }
@@ -129,8 +139,18 @@ export class PulsarMessageBroker implements MessageBroker {
       if (error instanceof UnprocessableMessageError || attempt >= maxAttempts) {
         try {
           const dlq = await this.producer(deadLetterTopic(options.topic));
-          const deadLetter = { reason, topic: options.topic, subscription: options.subscription, attempts: attempt, deadLetteredAt: new Date().toISOString() };
-          await dlq.send({ data: Buffer.from(JSON.stringify({ ...envelope, deadLetter })), partitionKey: envelope.correlationId, properties: { reason } });
+          const deadLetter = {
+            reason,
+            topic: options.topic,
+            subscription: options.subscription,
+            attempts: attempt,
+            deadLetteredAt: new Date().toISOString(),
+          };
+          await dlq.send({
+            data: Buffer.from(JSON.stringify({ ...envelope, deadLetter })),
+            partitionKey: envelope.correlationId,
+            properties: { reason },
+          });
           await consumer.acknowledge(message);
           return;
         } catch (dlqError) {

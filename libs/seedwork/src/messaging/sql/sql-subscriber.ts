@@ -47,7 +47,11 @@ export class SqlSubscriber implements Subscription {
     await Promise.all([...this.workers.values()].map((worker) => worker.stop()));
     const { subscription, topic } = this.subscribeOptions;
     await this.client
-      .run('UPDATE broker_partitions SET owner = NULL, lease_until = 0 WHERE subscription = ? AND topic = ? AND owner = ?', [subscription, topic, this.consumerId])
+      .run('UPDATE broker_partitions SET owner = NULL, lease_until = 0 WHERE subscription = ? AND topic = ? AND owner = ?', [
+        subscription,
+        topic,
+        this.consumerId,
+      ])
       .catch(this.onError);
     await this.client
       .run('DELETE FROM broker_members WHERE subscription = ? AND topic = ? AND consumer_id = ?', [subscription, topic, this.consumerId])
@@ -65,19 +69,15 @@ export class SqlSubscriber implements Subscription {
     const { subscription, topic } = this.subscribeOptions;
     const now = Date.now();
     const leaseUntil = now + this.options.leaseMs;
-    const beat = await this.client.run('UPDATE broker_members SET heartbeat_at = ? WHERE subscription = ? AND topic = ? AND consumer_id = ?', [
-      now,
-      subscription,
-      topic,
-      this.consumerId,
-    ]);
+    const beat = await this.client.run(
+      'UPDATE broker_members SET heartbeat_at = ? WHERE subscription = ? AND topic = ? AND consumer_id = ?',
+      [now, subscription, topic, this.consumerId],
+    );
     if (beat.affected === 0) {
-      await this.client.run(`${insertIgnore(this.client)} INTO broker_members (subscription, topic, consumer_id, heartbeat_at) VALUES (?, ?, ?, ?)`, [
-        subscription,
-        topic,
-        this.consumerId,
-        now,
-      ]);
+      await this.client.run(
+        `${insertIgnore(this.client)} INTO broker_members (subscription, topic, consumer_id, heartbeat_at) VALUES (?, ?, ?, ?)`,
+        [subscription, topic, this.consumerId, now],
+      );
     }
     await this.client.run('DELETE FROM broker_members WHERE subscription = ? AND topic = ? AND heartbeat_at < ?', [
       subscription,
@@ -109,12 +109,10 @@ export class SqlSubscriber implements Subscription {
     while (this.workers.size > share) {
       const partition = Math.max(...this.workers.keys());
       await this.dropWorker(partition);
-      await this.client.run('UPDATE broker_partitions SET owner = NULL, lease_until = 0 WHERE subscription = ? AND topic = ? AND partition_no = ? AND owner = ?', [
-        subscription,
-        topic,
-        partition,
-        this.consumerId,
-      ]);
+      await this.client.run(
+        'UPDATE broker_partitions SET owner = NULL, lease_until = 0 WHERE subscription = ? AND topic = ? AND partition_no = ? AND owner = ?',
+        [subscription, topic, partition, this.consumerId],
+      );
     }
     if (this.workers.size >= share) return;
 

@@ -50,10 +50,25 @@ export class CrearReservaHandler implements ICommandHandler<CrearReservaCommand>
       const eventos = crear({ id_reserva, id_cliente: solicitud.id_cliente, itinerarios, monto, moneda });
       await this.reservas.save(undefined, id_reserva, eventos, { id_saga });
       await this.outbox.add(ReservaCreada.topic, [
-        envelope({ type: ReservaCreada.type, source: 'aeroalpes', correlationId: id_saga, payload: { id_reserva, id_cliente: solicitud.id_cliente, monto, moneda } }),
+        envelope({
+          type: ReservaCreada.type,
+          source: 'aeroalpes',
+          correlationId: id_saga,
+          payload: { id_reserva, id_cliente: solicitud.id_cliente, monto, moneda },
+        }),
       ]);
-      const legs = legsDe(itinerarios).map((l) => ({ origen: l.origen.codigo, destino: l.destino.codigo, fecha_salida: l.fecha_salida, fecha_llegada: l.fecha_llegada }));
-      await this.sagas.start(id_saga, id_reserva, { id_reserva, id_cliente: solicitud.id_cliente, monto, moneda, token, legs }, { primerPasoEjecutado: true });
+      const legs = legsDe(itinerarios).map((l) => ({
+        origen: l.origen.codigo,
+        destino: l.destino.codigo,
+        fecha_salida: l.fecha_salida,
+        fecha_llegada: l.fecha_llegada,
+      }));
+      await this.sagas.start(
+        id_saga,
+        id_reserva,
+        { id_reserva, id_cliente: solicitud.id_cliente, monto, moneda, token, legs },
+        { primerPasoEjecutado: true },
+      );
       const respuesta: ReservaAceptada = { id_reserva, id_saga, estado: 'PENDIENTE' };
       if (idempotencyKey) await this.idempotencia.save(idempotencyKey, huella, respuesta);
       return respuesta;

@@ -44,7 +44,10 @@ export class ItinerarioDto {
 }
 
 export class PagoDto {
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'monto debe ser un número con a lo sumo 2 decimales' })
+  @IsNumber(
+    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
+    { message: 'monto debe ser un número con a lo sumo 2 decimales' },
+  )
   @IsPositive({ message: 'monto debe ser mayor que 0' })
   monto: number;
   @Matches(TRES_MAYUSCULAS, { message: 'moneda debe ser un código ISO 4217 de 3 letras mayúsculas' }) moneda: string;

@@ -11,7 +11,9 @@ export class ReservaDebeTenerItinerarios implements BusinessRule {
   isBroken(): boolean {
     return (
       this.itinerarios.length === 0 ||
-      this.itinerarios.some((i) => i.odos.length === 0 || i.odos.some((o) => o.segmentos.length === 0 || o.segmentos.some((s) => s.legs.length === 0)))
+      this.itinerarios.some(
+        (i) => i.odos.length === 0 || i.odos.some((o) => o.segmentos.length === 0 || o.segmentos.some((s) => s.legs.length === 0)),
+      )
     );
   }
 }

@@ -27,11 +27,10 @@ export class ListarReservasHandler implements IQueryHandler<ListarReservasQuery>
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     return this.uow.run(async (tx) => {
       const [{ total }] = await tx.manager.query<Array<{ total: number }>>(`SELECT COUNT(*) AS total FROM ${tabla} ${clause}`, params);
-      const rows = await tx.manager.query<ReservaListaRow[]>(`SELECT * FROM ${tabla} ${clause} ORDER BY fecha_creacion DESC, id ASC LIMIT ? OFFSET ?`, [
-        ...params,
-        limit,
-        offset,
-      ]);
+      const rows = await tx.manager.query<ReservaListaRow[]>(
+        `SELECT * FROM ${tabla} ${clause} ORDER BY fecha_creacion DESC, id ASC LIMIT ? OFFSET ?`,
+        [...params, limit, offset],
+      );
       return { items: rows.map(toReserva), total: Number(total) };
     });
   }

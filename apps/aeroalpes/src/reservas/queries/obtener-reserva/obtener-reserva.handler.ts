@@ -24,7 +24,10 @@ export class ObtenerReservaHandler implements IQueryHandler<ObtenerReservaQuery>
       return row ? toReserva(row) : undefined;
     });
     if (!reserva) {
-      throw new NotFoundError('RESERVA.NO_ENCONTRADA', en ? `la reserva ${id} no existía el ${en.toISOString()}` : `no existe la reserva ${id}`);
+      throw new NotFoundError(
+        'RESERVA.NO_ENCONTRADA',
+        en ? `la reserva ${id} no existía el ${en.toISOString()}` : `no existe la reserva ${id}`,
+      );
     }
     return reserva;
   }

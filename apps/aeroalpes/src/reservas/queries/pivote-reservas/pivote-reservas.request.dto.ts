@@ -1,4 +1,11 @@
-import { IsOptional, Matches, Validate, type ValidationArguments, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsOptional,
+  Matches,
+  Validate,
+  type ValidationArguments,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 
 const FECHA = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -27,5 +34,9 @@ class NoAntesDeDesde implements ValidatorConstraintInterface {
 
 export class PivoteReservasRequestDto {
   @IsOptional() @Matches(FECHA, { message: 'desde debe ser una fecha YYYY-MM-DD' }) @Validate(FechaReal) desde?: string;
-  @IsOptional() @Matches(FECHA, { message: 'hasta debe ser una fecha YYYY-MM-DD' }) @Validate(FechaReal) @Validate(NoAntesDeDesde) hasta?: string;
+  @IsOptional()
+  @Matches(FECHA, { message: 'hasta debe ser una fecha YYYY-MM-DD' })
+  @Validate(FechaReal)
+  @Validate(NoAntesDeDesde)
+  hasta?: string;
 }
