@@ -38,21 +38,14 @@ export class ServiceProcess {
 
   /** Starts the process and resolves once it listens; rejects with its output if it exits first. */
   start(extraEnv: NodeJS.ProcessEnv = {}): Promise<void> {
-    const child = spawn(process.execPath, [resolve(ROOT, this.options.entry)], {
-      cwd: ROOT,
-      env: { ...process.env, ...this.options.env, ...extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    this.exited = new Promise((done) => child.once('exit', (code, signal) => done(signal ? null : code)));
+    const child = this.spawn(extraEnv);
     return new Promise<void>((ready, fail) => {
       const timer = setTimeout(
         () => fail(new Error(`${this.options.name} did not start in time:\n${this.output.slice(-4000)}`)),
         this.options.startTimeoutMs ?? 30000,
       );
       const since = this.output.length; // a restarted process: ignore the previous run's lines
-      const onData = (chunk: Buffer) => {
-        this.output += chunk.toString();
+      const onData = () => {
         const match = LISTENING.exec(this.output.slice(since));
         if (match && this.port === 0) {
           this.port = Number(match[1]);
@@ -66,7 +59,27 @@ export class ServiceProcess {
         clearTimeout(timer);
         if (this.port === 0) fail(new Error(`${this.options.name} exited with ${code} before listening:\n${this.output.slice(-4000)}`));
       });
-    }).then(() => undefined);
+    });
+  }
+
+  /** Starts the process without waiting for it to listen: for one expected to die on its own. */
+  launch(extraEnv: NodeJS.ProcessEnv = {}): Promise<number | null> {
+    this.spawn(extraEnv);
+    return this.waitForExit();
+  }
+
+  private spawn(extraEnv: NodeJS.ProcessEnv): ChildProcess {
+    const child = spawn(process.execPath, [resolve(ROOT, this.options.entry)], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.options.env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    this.exited = new Promise((done) => child.once('exit', (code, signal) => done(signal ? null : code)));
+    const keep = (chunk: Buffer) => (this.output += chunk.toString());
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+    return child;
   }
 
   /** Resolves with the exit code (null when killed by a signal). */
