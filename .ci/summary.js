@@ -1,4 +1,5 @@
-// Prints jest's JSON results as one line per run and a closing line 'tests: N passed, N failed, N skipped'.
+// Prints jest's JSON results as one line per run (failed tests by name, skipped ones by suite) and a
+// closing line 'tests: N passed, N failed, N skipped'.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
@@ -12,11 +13,18 @@ for (const file of process.argv.slice(2)) {
     `${basename(file, '.json')}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped` +
       ` (${r.numTotalTestSuites} suites${suiteFailures ? `, ${suiteFailures} could not run` : ''})`,
   );
+  const skippedBySuite = new Map();
   for (const suite of r.testResults) {
-    for (const t of suite.assertionResults)
-      if (t.status === 'pending') console.log(`  skipped: ${t.ancestorTitles.join(' › ')} › ${t.title}`);
+    for (const t of suite.assertionResults) {
+      if (t.status === 'failed') console.log(`  failed: ${[...t.ancestorTitles, t.title].join(' › ')}`);
+      if (t.status === 'pending') {
+        const title = t.ancestorTitles[0] ?? t.title;
+        skippedBySuite.set(title, (skippedBySuite.get(title) ?? 0) + 1);
+      }
+    }
     if (suite.status === 'failed' && suite.message && suite.assertionResults.length === 0) console.log(`  could not run: ${suite.name}`);
   }
+  for (const [title, n] of skippedBySuite) console.log(`  skipped: ${title}: ${n} test${n === 1 ? '' : 's'}`);
   passed += r.numPassedTests;
   failed += r.numFailedTests + suiteFailures;
   skipped += r.numPendingTests + r.numTodoTests;
