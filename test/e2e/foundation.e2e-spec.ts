@@ -101,6 +101,18 @@ describe('start-up and shutdown', () => {
     expect(output).toMatch(/BROKER: .*(sql|pulsar).*got "kafka"/);
   });
 
+  it('exits non-zero naming the port variable when its port is taken', async () => {
+    const first = new ServiceProcess({ entry: pagos.entry, name: 'pagos', env: { DATA_DIR: dbs.dataDir, PAGOS_PORT: '0' } });
+    await first.start();
+    try {
+      const { code, output } = await runToExit(pagos.entry, { DATA_DIR: dbs.dataDir, PAGOS_PORT: String(first.port) });
+      expect(code).toBe(1);
+      expect(output).toMatch(new RegExp(`pagos: cannot start: PAGOS_PORT: cannot listen on port ${first.port} \\(EADDRINUSE\\)`));
+    } finally {
+      await first.stop();
+    }
+  }, 30000);
+
   it('stops cleanly on SIGTERM', async () => {
     const service = new ServiceProcess({ entry: pagos.entry, name: 'pagos', env: { DATA_DIR: dbs.dataDir, PAGOS_PORT: '0' } });
     await service.start();

@@ -55,6 +55,9 @@ export * from './saga/saga-manager.js';
 export * from './saga/saga-mermaid.js';
 export * from './saga/saga-store.js';
 
+// validation rules shared by requests and message contracts
+export * from './validation/instants.js';
+
 // http, health, logging, service start-up
 export * from './health/health.controller.js';
 export * from './http/invalid-input.error.js';

@@ -1,5 +1,6 @@
 import { CODIGO_AEROPUERTO } from '#contracts';
-import { IsISO8601, IsString, Matches, ValidateBy, type ValidationArguments } from 'class-validator';
+import { IsString, Matches, ValidateBy, type ValidationArguments } from 'class-validator';
+import { IsCalendarDate } from '#seedwork';
 
 /** The property differs from another property of the same object (`origen` ≠ `destino`). */
 function DistintoDe(otra: string): PropertyDecorator {
@@ -20,8 +21,5 @@ export class RutaDelDiaRequest {
   @Matches(CODIGO_AEROPUERTO, { message: 'destino must be 3 upper-case letters' })
   @DistintoDe('origen')
   destino: string;
-  @IsString()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'fecha must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'fecha must be a valid calendar date' })
-  fecha: string;
+  @IsCalendarDate({ message: 'fecha must be a calendar date YYYY-MM-DD' }) fecha: string;
 }

@@ -7,6 +7,8 @@ import { type BrokerKind, envPrefix, ServiceEnv } from './service-config.js';
 export interface ServiceSettings {
   service: string;
   port: number;
+  /** The variable `port` was read from, for error messages (`PAGOS_PORT`). */
+  portVariable: string;
   dataDir: string;
   logLevel: string;
   database: DatabaseTarget;
@@ -47,6 +49,7 @@ export function serviceSettings(service: string, defaultPort: number, env: NodeJ
   return {
     service,
     port,
+    portVariable: portVar,
     dataDir: shared.DATA_DIR,
     logLevel: shared.LOG_LEVEL,
     database,

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { type DynamicModule, type INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, type INestMicroservice, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { DataSource, MixedList } from 'typeorm';
@@ -93,19 +93,30 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  let consumers: INestMicroservice | undefined;
   if (definition.subscriptions?.length) {
-    // Deferred, so that the filter is registered before the consumers' handlers are wired; the app's
-    // own init hooks have run (or will, at listen): the consumers must not run them a second time.
-    const consumers = app.connectMicroservice(
+    // Deferred, so that the filter is registered before the consumers' handlers are wired.
+    consumers = app.connectMicroservice(
       { strategy: new BrokerTransport({ broker, uow, contracts, subscriptions: definition.subscriptions }) },
       { deferInitialization: true },
     );
     consumers.useGlobalFilters(new RethrowRpcFilter());
+  }
+  // Init first: modules' hooks run here (the CQRS buses register their handlers), so a message
+  // waiting in the broker finds its handler from the first delivery on.
+  await app.init();
+  if (consumers) {
     (consumers as unknown as { setIsInitHookCalled(value: boolean): void }).setIsInitHookCalled(true);
     await app.startAllMicroservices();
   }
   relay.start();
-  await app.listen(settings.port, env.HOST ?? '0.0.0.0');
+  try {
+    await app.listen(settings.port, env.HOST ?? '0.0.0.0');
+  } catch (error) {
+    await app.close();
+    const code = (error as { code?: string }).code;
+    throw new StartupError(`${settings.portVariable}: cannot listen on port ${settings.port} (${code ?? (error as Error).message})`);
+  }
   const { port } = app.getHttpServer().address() as AddressInfo;
   // Tests start services on port 0 and read the real port from this line.
   app
@@ -119,7 +130,9 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
 
 /** The `main.ts` of every service: start, or print one line and exit 1. */
 export async function runService(definition: ServiceDefinition): Promise<void> {
-  const timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10000);
+  // Read before the settings are (a signal may come during start-up); a bad value fails the start below.
+  const configured = Number(process.env.SHUTDOWN_TIMEOUT_MS);
+  const timeoutMs = Number.isFinite(configured) && configured >= 1000 ? configured : 10000;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => setTimeout(() => process.exit(1), timeoutMs).unref());
   }

@@ -1,16 +1,19 @@
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsRFC3339, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsNotEmpty, IsString, Matches, ValidateNested } from 'class-validator';
+import { IsInstant } from '#seedwork';
 
 export const CODIGO_AEROPUERTO = /^[A-Z]{3}$/;
 export const MONEDA = /^[A-Z]{3}$/;
+/** The largest amount a reserva may carry (it fits DECIMAL(16,2) and BIGINT cents). */
+export const MONTO_MAXIMO = 1_000_000_000_000;
 
 /** A flight leg as the GDS needs it: airports and times. */
 export class LegPayload {
   @Matches(CODIGO_AEROPUERTO) origen: string;
   @Matches(CODIGO_AEROPUERTO) destino: string;
-  /** RFC 3339 (an ISO-8601 profile with a date, a time and an offset): what Date.parse reads exactly. */
-  @IsRFC3339() fecha_salida: string;
-  @IsRFC3339() fecha_llegada: string;
+  /** An instant with its zone, a real date and no leap second: what Date.parse reads exactly. */
+  @IsInstant() fecha_salida: string;
+  @IsInstant() fecha_llegada: string;
 }
 
 /** Every reply names the reserva it is about. */

@@ -1,11 +1,11 @@
 import { defineMessage } from '#seedwork';
-import { IsIn, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, IsUUID, Matches, Max } from 'class-validator';
 import { TOPICOS } from '../../topics.js';
-import { MONEDA, ReservaRef } from './common.js';
+import { MONEDA, MONTO_MAXIMO, ReservaRef } from './common.js';
 
 export class PagarReservaPayload extends ReservaRef {
   @IsUUID() id_cliente: string;
-  @IsNumber({ maxDecimalPlaces: 2 }) @IsPositive() monto: number;
+  @IsNumber({ maxDecimalPlaces: 2 }) @IsPositive() @Max(MONTO_MAXIMO) monto: number;
   @Matches(MONEDA) moneda: string;
   @IsString() @IsNotEmpty() token: string;
 }

@@ -15,6 +15,8 @@ export interface PartitionLease {
 }
 
 const MAX_BACKOFF_MS = 30000;
+/** Pause after a database error before the worker reads again. */
+const STORAGE_RETRY_MS = 1000;
 
 /**
  * Delivers one partition's messages, in order, to one handler, while this consumer holds the
@@ -55,31 +57,47 @@ export class PartitionWorker {
     await this.running;
   }
 
+  /**
+   * Reads and delivers until stopped. A database error (busy, connection reset, lock wait) does not
+   * end the worker: the partition's lease is still ours and nobody else would take it, so the
+   * worker logs, waits and reads again from its last acknowledged position.
+   */
   private async loop(): Promise<void> {
-    const { topic, partition } = this.lease;
     while (!this.stopped) {
-      const rows = await this.client.all<{ position: number; body: string }>(
-        'SELECT position, body FROM broker_messages WHERE topic = ? AND partition_no = ? AND position > ? ORDER BY position LIMIT ?',
-        [topic, partition, this.lease.position, this.options.batchSize],
-      );
-      if (rows.length === 0) {
-        await this.idle();
-        continue;
-      }
-      for (const row of rows) {
-        if (this.stopped) return;
-        const outcome = await this.deliver(Number(row.position), JSON.parse(row.body) as Envelope);
-        if (outcome === 'lost') {
+      try {
+        if ((await this.pass()) === 'lost') {
           this.stopped = true;
-          this.onLost(partition);
+          this.onLost(this.lease.partition);
           return;
         }
-        if (outcome === 'retry') {
-          await this.sleep(this.backoff(this.lease.attempts));
-          break;
-        }
+      } catch (error) {
+        this.onError(error);
+        await this.sleep(STORAGE_RETRY_MS);
       }
     }
+  }
+
+  /** One read of the partition and the delivery of what it found. */
+  private async pass(): Promise<'continue' | 'lost'> {
+    const { topic, partition } = this.lease;
+    const rows = await this.client.all<{ position: number; body: string }>(
+      'SELECT position, body FROM broker_messages WHERE topic = ? AND partition_no = ? AND position > ? ORDER BY position LIMIT ?',
+      [topic, partition, this.lease.position, this.options.batchSize],
+    );
+    if (rows.length === 0) {
+      await this.idle();
+      return 'continue';
+    }
+    for (const row of rows) {
+      if (this.stopped) return 'continue';
+      const outcome = await this.deliver(Number(row.position), JSON.parse(row.body) as Envelope);
+      if (outcome === 'lost') return 'lost';
+      if (outcome === 'retry') {
+        await this.sleep(this.backoff(this.lease.attempts));
+        return 'continue';
+      }
+    }
+    return 'continue';
   }
 
   private async deliver(position: number, envelope: Envelope): Promise<'acked' | 'retry' | 'lost'> {

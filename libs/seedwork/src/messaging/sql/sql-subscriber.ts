@@ -99,6 +99,10 @@ export class SqlSubscriber implements Subscription {
     for (const partition of [...this.workers.keys()]) {
       if (!heldNow.has(partition)) await this.dropWorker(partition);
     }
+    // A partition held without a worker (its worker gave up): deliver it again rather than sit on it.
+    for (const partition of heldNow) {
+      if (!this.workers.has(partition) && !this.closed) await this.startWorker(partition);
+    }
 
     const [{ members }] = await this.client.all<{ members: number }>(
       'SELECT COUNT(*) AS members FROM broker_members WHERE subscription = ? AND topic = ? AND heartbeat_at >= ?',
@@ -128,24 +132,30 @@ export class SqlSubscriber implements Subscription {
         [this.consumerId, leaseUntil, subscription, topic, partition, now],
       );
       if (taken.affected !== 1) continue;
-      // Read the position after taking the lease: the previous holder may have acked since.
-      const [state] = await this.client.all<{ position: number; attempts: number }>(
-        'SELECT position, attempts FROM broker_partitions WHERE subscription = ? AND topic = ? AND partition_no = ?',
-        [subscription, topic, partition],
-      );
-      const worker = new PartitionWorker(
-        this.client,
-        this.notifier,
-        this.options,
-        { subscription, topic, partition, consumerId: this.consumerId, position: Number(state.position), attempts: Number(state.attempts) },
-        this.handler,
-        this.subscribeOptions.maxAttempts ?? this.options.maxAttempts,
-        (lost) => void this.dropWorker(lost),
-        this.onError,
-      );
-      this.workers.set(partition, worker);
-      worker.start();
+      await this.startWorker(partition);
     }
+  }
+
+  /** Starts delivering a partition this consumer holds, from its last acknowledged position. */
+  private async startWorker(partition: number): Promise<void> {
+    const { subscription, topic } = this.subscribeOptions;
+    // Read the position after taking the lease: the previous holder may have acked since.
+    const [state] = await this.client.all<{ position: number; attempts: number }>(
+      'SELECT position, attempts FROM broker_partitions WHERE subscription = ? AND topic = ? AND partition_no = ?',
+      [subscription, topic, partition],
+    );
+    const worker = new PartitionWorker(
+      this.client,
+      this.notifier,
+      this.options,
+      { subscription, topic, partition, consumerId: this.consumerId, position: Number(state.position), attempts: Number(state.attempts) },
+      this.handler,
+      this.subscribeOptions.maxAttempts ?? this.options.maxAttempts,
+      (lost) => void this.dropWorker(lost),
+      this.onError,
+    );
+    this.workers.set(partition, worker);
+    worker.start();
   }
 
   private async dropWorker(partition: number): Promise<void> {

@@ -1,4 +1,5 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
+import { isInstant } from '#seedwork';
 
 /** The decorated ISO timestamp is strictly after the sibling field `campo`. */
 export function PosteriorA(campo: string): PropertyDecorator {
@@ -12,10 +13,8 @@ export function PosteriorA(campo: string): PropertyDecorator {
       validator: {
         validate(value: unknown, args: ValidationArguments) {
           const otro = (args.object as Record<string, unknown>)[campo];
-          if (typeof value !== 'string' || typeof otro !== 'string') return true; // the format rules report these
-          const a = Date.parse(value);
-          const b = Date.parse(otro);
-          return Number.isNaN(a) || Number.isNaN(b) || a > b;
+          if (!isInstant(value) || !isInstant(otro)) return true; // IsInstant reports these
+          return Date.parse(value) > Date.parse(otro);
         },
       },
     });

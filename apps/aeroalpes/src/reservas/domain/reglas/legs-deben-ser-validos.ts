@@ -9,6 +9,7 @@ export class LegsDebenSerValidos implements BusinessRule {
   constructor(private readonly legs: readonly Leg[]) {}
 
   isBroken(): boolean {
-    return this.legs.some((l) => Date.parse(l.fecha_llegada) <= Date.parse(l.fecha_salida) || l.origen.codigo === l.destino.codigo);
+    // Written so that an unreadable time (NaN) breaks the rule too.
+    return this.legs.some((l) => !(Date.parse(l.fecha_llegada) > Date.parse(l.fecha_salida)) || l.origen.codigo === l.destino.codigo);
   }
 }

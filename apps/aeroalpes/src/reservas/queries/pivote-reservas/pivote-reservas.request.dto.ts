@@ -1,25 +1,5 @@
-import {
-  IsOptional,
-  Matches,
-  Validate,
-  type ValidationArguments,
-  ValidatorConstraint,
-  type ValidatorConstraintInterface,
-} from 'class-validator';
-
-const FECHA = /^\d{4}-\d{2}-\d{2}$/;
-
-@ValidatorConstraint({ name: 'fechaReal' })
-class FechaReal implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    if (typeof value !== 'string' || !FECHA.test(value)) return false;
-    const d = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
-  }
-  defaultMessage(args: ValidationArguments): string {
-    return `${args.property} debe ser una fecha YYYY-MM-DD`;
-  }
-}
+import { IsOptional, Validate, type ValidationArguments, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import { IsCalendarDate } from '#seedwork';
 
 @ValidatorConstraint({ name: 'noAntesDe' })
 class NoAntesDeDesde implements ValidatorConstraintInterface {
@@ -32,11 +12,8 @@ class NoAntesDeDesde implements ValidatorConstraintInterface {
   }
 }
 
+/** Both optional: without `desde` the pivot starts at the first day, without `hasta` it runs to the last. */
 export class PivoteReservasRequestDto {
-  @IsOptional() @Matches(FECHA, { message: 'desde debe ser una fecha YYYY-MM-DD' }) @Validate(FechaReal) desde?: string;
-  @IsOptional()
-  @Matches(FECHA, { message: 'hasta debe ser una fecha YYYY-MM-DD' })
-  @Validate(FechaReal)
-  @Validate(NoAntesDeDesde)
-  hasta?: string;
+  @IsOptional() @IsCalendarDate() desde?: string;
+  @IsOptional() @IsCalendarDate() @Validate(NoAntesDeDesde) hasta?: string;
 }
