@@ -78,11 +78,12 @@ async function measure(label: string): Promise<Array<Record<string, string | num
 
 console.log(`bench:saga — five services as processes; node ${process.version}`);
 const rows = [...(await measure('SQLite + SQL log'))];
+console.log(table(rows));
 const mysqlUrl = await mysqlServer();
 if (mysqlUrl) {
   process.env.MYSQL_URL = mysqlUrl;
   rows.push(...(await measure('MariaDB + SQL log on MariaDB')));
+  console.log(table(rows));
 } else {
   console.log('MariaDB/MySQL: none answers (set MYSQL_URL); measuring SQLite only');
 }
-console.log(table(rows));

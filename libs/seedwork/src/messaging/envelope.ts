@@ -41,3 +41,16 @@ export function envelope<TPayload>(fields: EnvelopeFields<TPayload>): Envelope<T
     payload: fields.payload,
   };
 }
+
+/**
+ * The reply to a message, or an event it caused: same correlation id (the saga), caused by it,
+ * on its trace. `contract` gives the type, schema version and (to the caller) the topic.
+ */
+export function replyTo<TPayload>(
+  causa: Envelope,
+  contract: { type: string; schemaVersion: string },
+  payload: TPayload,
+  source: string,
+): Envelope<TPayload> {
+  return envelope({ type: contract.type, schemaVersion: contract.schemaVersion, payload, source, correlationId: causa.correlationId, causedBy: causa });
+}

@@ -4,7 +4,7 @@ import type { Outbox } from '../messaging/outbox/outbox.js';
 import type { UnitOfWork } from '../persistence/unit-of-work.js';
 import type { SagaDefinition } from './saga-definition.js';
 import { type SagaCommand, SagaExecutor, type SagaExecutorOptions, type SagaTransition } from './saga-executor.js';
-import type { SagaInstance, SagaLogEntry } from './saga-instance.js';
+import type { PasoEstado, SagaInstance, SagaLogEntry } from './saga-instance.js';
 import type { SagaFilter, SagaStore } from './saga-store.js';
 
 /** What the orchestrating service does when the saga moves: e.g. mark its aggregate paid. */
@@ -55,6 +55,8 @@ export class SagaManager<TData> {
     await this.uow.run(async () => {
       const saga = await this.store.find<TData>(reply.correlationId);
       if (!saga || saga.tipo !== this.definition.nombre) return;
+      // Applied already: by the orchestrator's own step in its transaction, or a redelivery.
+      if (await this.store.hasLogged(saga.id, reply.id)) return;
       const transition = this.executor.onReply(saga, { id: reply.id, type: reply.type, payload: reply.payload as Record<string, unknown> });
       if (!transition) return;
       const saved = await this.apply(transition, reply);
@@ -62,6 +64,12 @@ export class SagaManager<TData> {
       const applied = transition.log.some((l) => l.tipo === 'EVENTO_RECIBIDO' && l.id_mensaje === reply.id);
       if (paso && applied && this.hooks.onStepSucceeded) await this.hooks.onStepSucceeded(paso.nombre, saved, reply);
     });
+  }
+
+  /** The state of one step of a saga, read in the caller's transaction (undefined: no such saga). */
+  async pasoEstado(id: string, paso: string): Promise<PasoEstado | undefined> {
+    const saga = await this.uow.run(() => this.store.find<TData>(id));
+    return saga?.pasos.find((p) => p.nombre === paso)?.estado;
   }
 
   /** Handles the sagas whose deadlines have passed; returns how many moved. */

@@ -77,6 +77,12 @@ export class SagaStore {
     return this.manager.query<SagaLogEntry[]>('SELECT en, tipo, mensaje, id_mensaje FROM saga_log WHERE id_saga = ? ORDER BY seq', [id]);
   }
 
+  /** Whether a message was already applied to (logged by) the saga: how a reply seen twice is skipped. */
+  async hasLogged(id: string, idMensaje: string): Promise<boolean> {
+    const rows = await this.manager.query<unknown[]>('SELECT 1 AS seen FROM saga_log WHERE id_saga = ? AND id_mensaje = ?', [id, idMensaje]);
+    return rows.length > 0;
+  }
+
   /** Ids of sagas with a deadline at or before `now`, oldest deadline first. */
   async due(now: number, limit: number): Promise<string[]> {
     const rows = await this.manager.query<Array<{ id: string }>>(

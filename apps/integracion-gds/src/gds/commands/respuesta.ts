@@ -1,8 +1,8 @@
-import { type Envelope, envelope, type MessageContract } from '#seedwork';
+import { type Envelope, type MessageContract, replyTo } from '#seedwork';
 
 export const SERVICIO = 'integracion-gds';
 
 /** A reply to a saga command: same correlation id (the saga), caused by the command. */
 export function respuesta<T extends object>(contrato: MessageContract<T>, payload: T, causa: Envelope): Envelope<T> {
-  return envelope<T>({ type: contrato.type, payload, source: SERVICIO, correlationId: causa.correlationId, causedBy: causa });
+  return replyTo(causa, contrato, payload, SERVICIO);
 }

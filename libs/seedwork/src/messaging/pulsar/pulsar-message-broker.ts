@@ -108,7 +108,14 @@ export class PulsarMessageBroker implements MessageBroker {
       nAckRedeliverTimeoutMs: Math.max(100, this.options.retryBaseMs),
       deadLetterPolicy: { deadLetterTopic: this.fullName(deadLetterTopic(options.topic)), maxRedeliverCount: maxAttempts + 1 },
       listener: (message, consumer) => {
-        const envelope = JSON.parse(message.getData().toString('utf8')) as Envelope;
+        let envelope: Envelope;
+        try {
+          envelope = JSON.parse(message.getData().toString('utf8')) as Envelope;
+        } catch (error) {
+          // Not an envelope at all: to the dead-letter topic with the reason, never blocking the rest.
+          void this.deadLetterRaw(options, message, consumer, `not a JSON envelope: ${(error as Error).message}`);
+          return;
+        }
         queue.push(envelope.correlationId, () => this.handle(options, handler, maxAttempts, envelope, message, consumer));
       },
     });
@@ -157,6 +164,17 @@ export class PulsarMessageBroker implements MessageBroker {
           this.onError(dlqError);
         }
       }
+      consumer.negativeAcknowledge(message);
+    }
+  }
+
+  private async deadLetterRaw(options: SubscribeOptions, message: Pulsar.Message, consumer: Pulsar.Consumer, reason: string): Promise<void> {
+    try {
+      const dlq = await this.producer(deadLetterTopic(options.topic));
+      await dlq.send({ data: message.getData(), properties: { ...message.getProperties(), reason, subscription: options.subscription } });
+      await consumer.acknowledge(message);
+    } catch (error) {
+      this.onError(error);
       consumer.negativeAcknowledge(message);
     }
   }

@@ -3,7 +3,8 @@ import { lastValueFrom } from 'rxjs';
 import type { UnitOfWork } from '../../persistence/unit-of-work.js';
 import type { MessageContracts } from '../contracts/message-contract.js';
 import { recordInInbox } from '../inbox/inbox.js';
-import type { Delivery, MessageBroker, Subscription } from '../message-broker.js';
+import { DomainError } from '../../domain/domain-error.js';
+import { type Delivery, type MessageBroker, type Subscription, UnprocessableMessageError } from '../message-broker.js';
 import { MessageContext } from './message-context.js';
 
 export interface TopicSubscription {
@@ -27,6 +28,8 @@ export interface BrokerTransportOptions {
  *
  * A handler is found by the subscription's name first (`@EventPattern('aeroalpes-saga')` takes
  * every message of that subscription, as a saga orchestrator does), then by the message type.
+ * A handler's DomainError (other than a conflict) is dead-lettered at once with its code: it would
+ * only fail again.
  */
 export class BrokerTransport extends Server implements CustomTransportStrategy {
   private readonly active: Subscription[] = [];
@@ -61,17 +64,27 @@ export class BrokerTransport extends Server implements CustomTransportStrategy {
 
   private async dispatch(target: TopicSubscription, delivery: Delivery): Promise<void> {
     const { envelope } = delivery;
-    const payload = await this.options.contracts.parse(envelope);
     const handler = this.getHandlerByPattern(target.subscription) ?? this.getHandlerByPattern(envelope.type);
-    if (!handler) {
+    if (!handler && this.options.contracts.get(envelope.type)) {
       this.logger.debug?.(`${target.subscription}: no handler for ${envelope.type}; skipped`);
       return;
     }
+    // Unknown type, unsupported version or invalid payload: dead-lettered at once, with the reason.
+    const payload = await this.options.contracts.parse(envelope);
     const context = new MessageContext(envelope, delivery.topic, target.subscription, delivery.attempt);
-    await this.options.uow.run(async (tx) => {
-      if (!(await recordInInbox(tx, target.subscription, envelope))) return;
-      const result = this.transformToObservable(await handler(payload, context));
-      await lastValueFrom(result, { defaultValue: undefined });
-    });
+    try {
+      await this.options.uow.run(async (tx) => {
+        if (!(await recordInInbox(tx, target.subscription, envelope))) return;
+        const result = this.transformToObservable(await handler!(payload, context));
+        await lastValueFrom(result, { defaultValue: undefined });
+      });
+    } catch (error) {
+      // A domain refusal will refuse again on every redelivery: dead-letter it now, with its code.
+      // Conflicts (a stream or a saga moved meanwhile) are worth retrying on fresh state.
+      if (error instanceof DomainError && error.kind !== 'CONFLICTO') {
+        throw new UnprocessableMessageError(`${error.code}: ${error.message}`);
+      }
+      throw error;
+    }
   }
 }

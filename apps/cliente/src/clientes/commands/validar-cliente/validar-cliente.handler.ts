@@ -6,7 +6,7 @@ import {
   ValidacionClienteFallida,
   type ValidacionClienteFallidaPayload,
 } from '#contracts';
-import { envelope, Outbox, UnitOfWork } from '#seedwork';
+import { Outbox, replyTo, UnitOfWork } from '#seedwork';
 import { motivoParaNoReservar } from '../../domain/validacion-cliente.js';
 import { ClienteRepository } from '../../infrastructure/cliente.repository.js';
 import { SERVICIO } from '../../infrastructure/eventos-integracion.js';
@@ -28,15 +28,10 @@ export class ValidarClienteHandler implements ICommandHandler<ValidarClienteComm
   async execute({ id_reserva, id_cliente, causa }: ValidarClienteCommand): Promise<void> {
     await this.uow.run(async () => {
       const motivo = motivoParaNoReservar(await this.clientes.porId(id_cliente));
-      const respuesta = { source: SERVICIO, correlationId: causa.correlationId, causedBy: causa };
       const reply =
         motivo === null
-          ? envelope<ClienteValidadoPayload>({ ...respuesta, type: ClienteValidado.type, payload: { id_reserva, id_cliente } })
-          : envelope<ValidacionClienteFallidaPayload>({
-              ...respuesta,
-              type: ValidacionClienteFallida.type,
-              payload: { id_reserva, id_cliente, motivo },
-            });
+          ? replyTo<ClienteValidadoPayload>(causa, ClienteValidado, { id_reserva, id_cliente }, SERVICIO)
+          : replyTo<ValidacionClienteFallidaPayload>(causa, ValidacionClienteFallida, { id_reserva, id_cliente, motivo }, SERVICIO);
       await this.outbox.add(TOPICOS.eventosCliente, [reply]);
     });
   }
