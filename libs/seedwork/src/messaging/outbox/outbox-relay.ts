@@ -17,7 +17,7 @@ interface OutboxRow {
 }
 
 /**
- * Publishes committed outbox rows to the broker, in commit order, then deletes them. Woken right
+ * Publishes committed outbox rows to the broker, in the order they were written, then deletes them. Woken right
  * after each commit and by a periodic sweep, so a crash between commit and publish loses nothing:
  * the row is still there at the next start. A message may be published twice (crash after
  * publish, before delete); the broker's log keeps one copy and consumers' inboxes skip repeats.
