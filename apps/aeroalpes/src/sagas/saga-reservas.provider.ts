@@ -1,4 +1,4 @@
-import type { Provider } from '@nestjs/common';
+import { Logger, type Provider } from '@nestjs/common';
 import { Outbox, SagaManager, SagaStore, UnitOfWork } from '#seedwork';
 import { AEROALPES_CONFIG, type AeroalpesConfig } from '../config.js';
 import { COORDINADOR_RESERVAS } from './coordinador-reservas.saga.js';
@@ -17,7 +17,12 @@ export const sagaReservasProvider: Provider = {
       new SagaStore(uow),
       outbox,
       uow,
-      { source: 'aeroalpes', timeoutMs: config.SAGA_PASO_TIMEOUT_MS, maxIntentosCompensacion: config.SAGA_COMPENSACION_MAX_INTENTOS },
+      {
+        source: 'aeroalpes',
+        timeoutMs: config.SAGA_PASO_TIMEOUT_MS,
+        maxIntentosCompensacion: config.SAGA_COMPENSACION_MAX_INTENTOS,
+        onError: (error) => new Logger('SagaReservas').error(`deadline check failed: ${String(error)}`),
+      },
       hooks,
     ),
 };

@@ -12,7 +12,7 @@ import { SAGA_RESERVAS } from './saga-reservas.provider.js';
 export class VencimientosTicker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(VencimientosTicker.name);
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
+  private running: Promise<void> | undefined;
 
   constructor(
     @Inject(SAGA_RESERVAS) private readonly sagas: SagaManager<DatosSagaReserva>,
@@ -21,7 +21,9 @@ export class VencimientosTicker implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.running = this.running.then(() => this.tick());
+      // A tick still running (a long backlog of deadlines) is not queued behind: skip this one.
+      if (this.running) return;
+      this.running = this.tick().finally(() => (this.running = undefined));
     }, this.config.SAGA_TICK_MS);
   }
 

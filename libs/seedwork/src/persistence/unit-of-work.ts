@@ -11,7 +11,13 @@ export interface TransactionContext {
   afterCommit(hook: () => void | Promise<void>): void;
 }
 
-const RETRYABLE = /SQLITE_BUSY|ER_LOCK_DEADLOCK|ER_LOCK_WAIT_TIMEOUT|Deadlock found|database is locked/i;
+const RETRYABLE = /SQLITE_BUSY|ER_LOCK_DEADLOCK|ER_LOCK_WAIT_TIMEOUT|Deadlock found|Lock wait timeout|database is locked/i;
+
+/** Deadlocks, lock waits and busy databases: worth running the whole unit of work again. */
+function retryable(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown; driverError?: { code?: unknown } } | null;
+  return RETRYABLE.test(`${String(e?.code)} ${String(e?.driverError?.code)} ${String(e?.message)}`);
+}
 
 /**
  * One database transaction around a command's changes. Repositories read `manager`, which is the
@@ -47,7 +53,7 @@ export class UnitOfWork {
       try {
         return await this.runOnce(work);
       } catch (error) {
-        if (attempt >= this.maxAttempts || !RETRYABLE.test(String((error as Error)?.message))) throw error;
+        if (attempt >= this.maxAttempts || !retryable(error)) throw error;
         await new Promise((r) => setTimeout(r, 5 * 2 ** attempt + Math.random() * 10));
       }
     }

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../domain/domain-error.js';
+import { ConflictError, NotFoundError } from '../domain/domain-error.js';
 import { envelope, type Envelope } from '../messaging/envelope.js';
 import type { Outbox } from '../messaging/outbox/outbox.js';
 import type { UnitOfWork } from '../persistence/unit-of-work.js';
@@ -16,6 +16,8 @@ export interface SagaHooks<TData> {
 export interface SagaManagerOptions extends SagaExecutorOptions {
   /** `source` of the commands the saga sends. */
   source: string;
+  /** Told of a deadline that could not be handled for another reason than a concurrent change. */
+  onError?(error: unknown): void;
 }
 
 export interface SagaView<TData> extends SagaInstance<TData> {
@@ -87,8 +89,9 @@ export class SagaManager<TData> {
             moved += 1;
           }
         });
-      } catch {
+      } catch (error) {
         // A reply moved the saga at the same time (version conflict): the next tick looks again.
+        if (!(error instanceof ConflictError)) this.options.onError?.(error);
       }
     }
     return moved;

@@ -14,6 +14,7 @@ export class SqlSubscriber implements Subscription {
   private readonly workers = new Map<number, PartitionWorker>();
   private timer: NodeJS.Timeout | undefined;
   private maintaining: Promise<void> = Promise.resolve();
+  private busy = false;
   private closed = false;
 
   constructor(
@@ -60,7 +61,11 @@ export class SqlSubscriber implements Subscription {
   }
 
   private scheduleMaintenance(): void {
-    this.maintaining = this.maintaining.then(() => this.maintain()).catch(this.onError);
+    if (this.busy) return; // the previous round is still running: no queue of rounds behind it
+    this.busy = true;
+    this.maintaining = this.maintain()
+      .catch(this.onError)
+      .finally(() => (this.busy = false));
   }
 
   /** Heartbeat, renew leases, then take or give back partitions to hold a fair share. */
