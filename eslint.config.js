@@ -16,6 +16,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            {
+              name: '#seedwork',
+              message: "Import the domain building blocks from '#seedwork/domain': '#seedwork' loads Nest and TypeORM.",
+            },
+          ],
           patterns: [
             {
               group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pulsar-client', 'mysql2', 'mysql2/*', 'better-sqlite3', 'express'],

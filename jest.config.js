@@ -7,6 +7,7 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     '^#seedwork$': '<rootDir>/libs/seedwork/src/index.ts',
+    '^#seedwork/domain$': '<rootDir>/libs/seedwork/src/domain/index.ts',
     '^#seedwork/testing$': '<rootDir>/libs/seedwork/src/testing/index.ts',
     '^#contracts$': '<rootDir>/libs/contracts/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

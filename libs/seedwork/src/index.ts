@@ -1,12 +1,7 @@
 // The one public door of the seedwork library. Apps import from '#seedwork' only.
 
-// domain: no framework imports below this line's group
-export * from './domain/aggregate-root.js';
-export * from './domain/business-rule.js';
-export * from './domain/domain-error.js';
-export * from './domain/domain-event.js';
-export * from './domain/entity.js';
-export * from './domain/value-object.js';
+// domain (also its own door, '#seedwork/domain', for apps' domain layers)
+export * from './domain/index.js';
 
 // configuration
 export * from './config/config-error.js';

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '#seedwork';
+import type { DomainEvent } from '#seedwork/domain';
 import type { Itinerario } from './itinerario.js';
 
 export type ReservaCreada = DomainEvent<

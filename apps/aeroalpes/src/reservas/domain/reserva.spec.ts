@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DomainError, domainEvent } from '#seedwork';
+import { DomainError, domainEvent } from '#seedwork/domain';
 import type { Itinerario, Leg } from './itinerario.js';
 import type { ReservaEvento } from './reserva.events.js';
 import {

@@ -1,4 +1,4 @@
-import { checkRule, ConflictError, domainEvent } from '#seedwork';
+import { checkRule, ConflictError, domainEvent } from '#seedwork/domain';
 import { type Itinerario, legsDe } from './itinerario.js';
 import type { ReservaEvento } from './reserva.events.js';
 import { LegsDebenSerValidos } from './reglas/legs-deben-ser-validos.js';

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '#seedwork';
+import { ConflictError, NotFoundError } from '#seedwork/domain';
 
 export class ClienteNoEncontrado extends NotFoundError {
   constructor(id: string) {

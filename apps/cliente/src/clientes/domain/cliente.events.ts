@@ -1,4 +1,4 @@
-import type { DomainEvent } from '#seedwork';
+import type { DomainEvent } from '#seedwork/domain';
 
 export type ClienteRegistradoEvento = DomainEvent<
   'ClienteRegistrado',

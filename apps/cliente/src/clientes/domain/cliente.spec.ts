@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { DomainError } from '#seedwork';
+import { DomainError } from '#seedwork/domain';
 import { Cliente, type ClienteSnapshot, type NuevoCliente } from './cliente.js';
 
 const ID = '6f1c0c7e-2f5e-4c39-9d7e-1a2b3c4d5e6f';

@@ -1,4 +1,4 @@
-import { AggregateRoot, checkRule, domainEvent } from '#seedwork';
+import { AggregateRoot, checkRule, domainEvent } from '#seedwork/domain';
 import type { ClienteEvento } from './cliente.events.js';
 import { Email } from './email.js';
 import type { EstadoCliente } from './estado-cliente.js';

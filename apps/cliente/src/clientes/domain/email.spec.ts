@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { BusinessRuleBrokenError } from '#seedwork';
+import { BusinessRuleBrokenError } from '#seedwork/domain';
 import { Email } from './email.js';
 
 describe('Email', () => {

@@ -1,4 +1,4 @@
-import { checkRule, ValueObject } from '#seedwork';
+import { checkRule, ValueObject } from '#seedwork/domain';
 import { EmailValido } from './reglas/email-valido.js';
 
 /**

@@ -1,4 +1,4 @@
-import { DomainError } from '#seedwork';
+import { DomainError } from '#seedwork/domain';
 
 /** The GDS keeps seat inventory per route and day: one seat counter per key. */
 export interface ClaveInventario {

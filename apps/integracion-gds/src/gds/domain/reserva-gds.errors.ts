@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '#seedwork';
+import { ConflictError, NotFoundError } from '#seedwork/domain';
 
 export class ReservaGdsNoEncontrada extends NotFoundError {
   constructor(idReserva: string) {

@@ -1,4 +1,4 @@
-import { Entity } from '#seedwork';
+import { Entity } from '#seedwork/domain';
 import type { LegGds } from './clave-inventario.js';
 import type { EstadoReservaGds, MotivoFallo } from './estado-reserva-gds.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { BusinessRuleBrokenError } from '#seedwork';
+import { BusinessRuleBrokenError } from '#seedwork/domain';
 import type { AvisoReserva } from './aviso-reserva.js';
 import type { Contacto } from './contacto.js';
 import { Notificacion } from './notificacion.js';

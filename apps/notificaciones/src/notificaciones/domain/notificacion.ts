@@ -1,4 +1,4 @@
-import { checkRule, Entity } from '#seedwork';
+import { checkRule, Entity } from '#seedwork/domain';
 import type { AvisoReserva } from './aviso-reserva.js';
 import type { Contacto } from './contacto.js';
 import { contenidoDe } from './contenido-notificacion.js';

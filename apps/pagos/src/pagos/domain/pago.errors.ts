@@ -1,4 +1,4 @@
-import { ConflictError } from '#seedwork';
+import { ConflictError } from '#seedwork/domain';
 
 /**
  * Another delivery of PagarReserva or RevertirPago for the same reserva committed first. Thrown so

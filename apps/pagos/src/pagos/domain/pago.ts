@@ -1,4 +1,4 @@
-import { Entity } from '#seedwork';
+import { Entity } from '#seedwork/domain';
 import type { EstadoPago, MotivoRechazo } from './estado-pago.js';
 import { motivoDeRechazo } from './pasarela-simulada.js';
 

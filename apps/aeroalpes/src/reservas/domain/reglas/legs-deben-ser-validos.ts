@@ -1,4 +1,4 @@
-import type { BusinessRule } from '#seedwork';
+import type { BusinessRule } from '#seedwork/domain';
 import { type Leg } from '../itinerario.js';
 
 /** Each leg lands after it departs, between two different airports. */

@@ -1,4 +1,4 @@
-import type { BusinessRule } from '#seedwork';
+import type { BusinessRule } from '#seedwork/domain';
 
 /** Larger than any fare: an amount must fit the read model's DECIMAL(16,2) and pagos' cents. */
 const MONTO_MAXIMO = 1_000_000_000_000;

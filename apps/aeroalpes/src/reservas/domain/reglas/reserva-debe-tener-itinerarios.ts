@@ -1,4 +1,4 @@
-import type { BusinessRule } from '#seedwork';
+import type { BusinessRule } from '#seedwork/domain';
 import type { Itinerario } from '../itinerario.js';
 
 /** A reserva has at least one itinerario, each with odos, segmentos and legs. */

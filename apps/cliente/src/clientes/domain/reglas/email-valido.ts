@@ -1,4 +1,4 @@
-import type { BusinessRule } from '#seedwork';
+import type { BusinessRule } from '#seedwork/domain';
 
 const FORMA_DE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const EMAIL_LONGITUD_MAXIMA = 254;

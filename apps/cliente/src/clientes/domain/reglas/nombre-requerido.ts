@@ -1,4 +1,4 @@
-import type { BusinessRule } from '#seedwork';
+import type { BusinessRule } from '#seedwork/domain';
 
 /** `nombres` and `apellidos` must say something: not empty, not only blanks. */
 export class NombreRequerido implements BusinessRule {

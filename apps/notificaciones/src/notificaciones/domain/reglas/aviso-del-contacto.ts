@@ -1,4 +1,4 @@
-import type { BusinessRule } from '#seedwork';
+import type { BusinessRule } from '#seedwork/domain';
 import type { AvisoReserva } from '../aviso-reserva.js';
 import type { Contacto } from '../contacto.js';
 
