@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../domain/domain-error.js';
 import { type DomainEvent, domainEvent } from '../domain/domain-event.js';
-import { type DatabaseTarget, parseDatabaseUrl } from '../persistence/database-url.js';
-import { openDataSource } from '../persistence/data-source.js';
 import { CreateMessagingTables1795400000000 } from '../persistence/migrations/create-messaging-tables.js';
 import { UnitOfWork } from '../persistence/unit-of-work.js';
 import { CreateEventStoreTables1795400000200 } from './create-event-store-tables.js';
 import { ConcurrencyError, EventStore } from './event-store.js';
+import { openTestDatabase } from '../testing/test-database.js';
 
 const MIGRATIONS = [CreateMessagingTables1795400000000, CreateEventStoreTables1795400000200];
 
@@ -23,31 +19,11 @@ interface Backend {
 }
 
 async function openSqlite(): Promise<Backend> {
-  const dir = mkdtempSync(join(tmpdir(), 'event-store-'));
-  const dataSource = await openDataSource({ target: { kind: 'sqlite', file: join(dir, 'events.sqlite') }, migrations: MIGRATIONS });
-  return {
-    dataSource,
-    concurrent: false,
-    close: async () => {
-      await dataSource.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { ...(await openTestDatabase('event_store', MIGRATIONS)), concurrent: false };
 }
 
 async function openMariadb(baseUrl: string): Promise<Backend> {
-  const url = new URL(baseUrl);
-  url.pathname = `/event_store_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const target = parseDatabaseUrl(url.toString(), '.', 'unused') as Extract<DatabaseTarget, { kind: 'mysql' | 'mariadb' }>;
-  const dataSource = await openDataSource({ target, migrations: MIGRATIONS });
-  return {
-    dataSource,
-    concurrent: true,
-    close: async () => {
-      await dataSource.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
-      await dataSource.destroy();
-    },
-  };
+  return { ...(await openTestDatabase('event_store', MIGRATIONS, baseUrl)), concurrent: true };
 }
 
 const at = (second: number) => new Date(Date.UTC(2026, 11, 1, 10, 0, second));

@@ -52,5 +52,12 @@ export function replyTo<TPayload>(
   payload: TPayload,
   source: string,
 ): Envelope<TPayload> {
-  return envelope({ type: contract.type, schemaVersion: contract.schemaVersion, payload, source, correlationId: causa.correlationId, causedBy: causa });
+  return envelope({
+    type: contract.type,
+    schemaVersion: contract.schemaVersion,
+    payload,
+    source,
+    correlationId: causa.correlationId,
+    causedBy: causa,
+  });
 }

@@ -79,7 +79,10 @@ export class SagaStore {
 
   /** Whether a message was already applied to (logged by) the saga: how a reply seen twice is skipped. */
   async hasLogged(id: string, idMensaje: string): Promise<boolean> {
-    const rows = await this.manager.query<unknown[]>('SELECT 1 AS seen FROM saga_log WHERE id_saga = ? AND id_mensaje = ?', [id, idMensaje]);
+    const rows = await this.manager.query<unknown[]>('SELECT 1 AS seen FROM saga_log WHERE id_saga = ? AND id_mensaje = ?', [
+      id,
+      idMensaje,
+    ]);
     return rows.length > 0;
   }
 

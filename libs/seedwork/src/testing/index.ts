@@ -4,3 +4,4 @@ export * from './broker-fixture.js';
 export * from './eventually.js';
 export * from './saga-scenario.js';
 export * from './pulsar-for-tests.js';
+export * from './test-database.js';

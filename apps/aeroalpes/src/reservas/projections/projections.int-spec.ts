@@ -1,18 +1,12 @@
 import 'reflect-metadata';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import {
   CreateEventStoreTables1795400000200,
   CreateMessagingTables1795400000000,
   CreateProjectionTables1795400000300,
-  type DatabaseTarget,
   EventStore,
-  openDataSource,
-  parseDatabaseUrl,
   type Projection,
   type ProjectionContext,
   ProjectionRunner,
@@ -29,6 +23,7 @@ import { PivoteReservasQuery } from '../queries/pivote-reservas/pivote-reservas.
 import { CreateReservasProjections1795400001100 } from './create-projection-tables.js';
 import { PivoteProjection, RESERVAS_PIVOTE } from './pivote.projection.js';
 import { RESERVAS_LISTA, type ReservaListaRow, ReservasListaProjection, toReserva } from './reservas-lista.projection.js';
+import { openTestDatabase } from '#seedwork/testing';
 
 // The read side of reservas on a real database: the ProjectionRunner feeds reservas_lista and the
 // pivot from the event store, with checkpoints, idempotent replays and a/b copies for rebuilds.
@@ -47,29 +42,11 @@ interface Backend {
 }
 
 async function openSqlite(): Promise<Backend> {
-  const dir = mkdtempSync(join(tmpdir(), 'proyecciones-'));
-  const dataSource = await openDataSource({ target: { kind: 'sqlite', file: join(dir, 'aeroalpes.sqlite') }, migrations: MIGRATIONS });
-  return {
-    dataSource,
-    close: async () => {
-      await dataSource.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return openTestDatabase('proyecciones', MIGRATIONS);
 }
 
 async function openMariadb(baseUrl: string): Promise<Backend> {
-  const url = new URL(baseUrl);
-  url.pathname = `/proyecciones_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const target = parseDatabaseUrl(url.toString(), '.', 'unused') as Extract<DatabaseTarget, { kind: 'mysql' | 'mariadb' }>;
-  const dataSource = await openDataSource({ target, migrations: MIGRATIONS });
-  return {
-    dataSource,
-    close: async () => {
-      await dataSource.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
-      await dataSource.destroy();
-    },
-  };
+  return openTestDatabase('proyecciones', MIGRATIONS, baseUrl);
 }
 
 // ---- reservas and their histories, made with the decider at chosen instants ----

@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { type DatabaseTarget, parseDatabaseUrl } from '../../persistence/database-url.js';
-import { openDataSource } from '../../persistence/data-source.js';
 import { CreateMessagingTables1795400000000 } from '../../persistence/migrations/create-messaging-tables.js';
 import { UnitOfWork } from '../../persistence/unit-of-work.js';
 import { type Envelope, envelope } from '../envelope.js';
 import { recordInInbox } from './inbox.js';
+import { openTestDatabase } from '../../testing/test-database.js';
 
 interface Backend {
   dataSource: DataSource;
@@ -17,32 +13,11 @@ interface Backend {
 }
 
 async function openSqlite(): Promise<Backend> {
-  const dir = mkdtempSync(join(tmpdir(), 'inbox-'));
-  const dataSource = await openDataSource({
-    target: { kind: 'sqlite', file: join(dir, 'service.sqlite') },
-    migrations: [CreateMessagingTables1795400000000],
-  });
-  return {
-    dataSource,
-    close: async () => {
-      await dataSource.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return openTestDatabase('inbox', [CreateMessagingTables1795400000000]);
 }
 
 async function openMariadb(baseUrl: string): Promise<Backend> {
-  const url = new URL(baseUrl);
-  url.pathname = `/inbox_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const target = parseDatabaseUrl(url.toString(), '.', 'unused') as Extract<DatabaseTarget, { kind: 'mysql' | 'mariadb' }>;
-  const dataSource = await openDataSource({ target, migrations: [CreateMessagingTables1795400000000] });
-  return {
-    dataSource,
-    close: async () => {
-      await dataSource.query(`DROP DATABASE IF EXISTS \`${target.database}\``);
-      await dataSource.destroy();
-    },
-  };
+  return openTestDatabase('inbox', [CreateMessagingTables1795400000000], baseUrl);
 }
 
 function inboxSuite(open: () => Promise<Backend>): void {

@@ -1,11 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { type DatabaseTarget, parseDatabaseUrl } from '../../persistence/database-url.js';
-import { openDataSource } from '../../persistence/data-source.js';
 import { CreateMessagingTables1795400000000 } from '../../persistence/migrations/create-messaging-tables.js';
 import { UnitOfWork } from '../../persistence/unit-of-work.js';
 import { eventually } from '../../testing/eventually.js';
@@ -14,6 +9,7 @@ import type { MessageBroker } from '../message-broker.js';
 import { SqlMessageBroker } from '../sql/sql-message-broker.js';
 import { Outbox } from './outbox.js';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
+import { openTestDatabase } from '../../testing/test-database.js';
 
 /** The service's database (with the outbox) and the broker's own database, as in production. */
 interface Backend {
@@ -23,43 +19,22 @@ interface Backend {
 }
 
 async function openSqlite(): Promise<Backend> {
-  const dir = mkdtempSync(join(tmpdir(), 'outbox-'));
-  const dataSource = await openDataSource({
-    target: { kind: 'sqlite', file: join(dir, 'service.sqlite') },
-    migrations: [CreateMessagingTables1795400000000],
-  });
-  const broker = await SqlMessageBroker.open({ kind: 'sqlite', file: join(dir, 'broker.sqlite') });
-  return {
-    dataSource,
-    broker,
-    close: async () => {
-      await broker.close();
-      await dataSource.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-function mariadbTarget(baseUrl: string, database: string): Extract<DatabaseTarget, { kind: 'mysql' | 'mariadb' }> {
-  const url = new URL(baseUrl);
-  url.pathname = `/${database}`;
-  return parseDatabaseUrl(url.toString(), '.', 'unused') as Extract<DatabaseTarget, { kind: 'mysql' | 'mariadb' }>;
+  return openBackend();
 }
 
 async function openMariadb(baseUrl: string): Promise<Backend> {
-  const name = `outbox_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  const serviceTarget = mariadbTarget(baseUrl, name);
-  const brokerTarget = mariadbTarget(baseUrl, `${name}_broker`);
-  const dataSource = await openDataSource({ target: serviceTarget, migrations: [CreateMessagingTables1795400000000] });
-  const broker = await SqlMessageBroker.open(brokerTarget);
+  return openBackend(baseUrl);
+}
+
+async function openBackend(mysqlUrl?: string): Promise<Backend> {
+  const db = await openTestDatabase('outbox', [CreateMessagingTables1795400000000], mysqlUrl);
+  const broker = await SqlMessageBroker.open(db.sibling('broker'));
   return {
-    dataSource,
+    dataSource: db.dataSource,
     broker,
     close: async () => {
       await broker.close();
-      await dataSource.query(`DROP DATABASE IF EXISTS \`${brokerTarget.database}\``);
-      await dataSource.query(`DROP DATABASE IF EXISTS \`${serviceTarget.database}\``);
-      await dataSource.destroy();
+      await db.close();
     },
   };
 }

@@ -168,7 +168,12 @@ export class PulsarMessageBroker implements MessageBroker {
     }
   }
 
-  private async deadLetterRaw(options: SubscribeOptions, message: Pulsar.Message, consumer: Pulsar.Consumer, reason: string): Promise<void> {
+  private async deadLetterRaw(
+    options: SubscribeOptions,
+    message: Pulsar.Message,
+    consumer: Pulsar.Consumer,
+    reason: string,
+  ): Promise<void> {
     try {
       const dlq = await this.producer(deadLetterTopic(options.topic));
       await dlq.send({ data: message.getData(), properties: { ...message.getProperties(), reason, subscription: options.subscription } });
