@@ -35,12 +35,6 @@ export class CoalescingRunner {
     return running;
   }
 
-  /** Resolves once a pass that started after this call has finished. */
-  async runFresh(): Promise<void> {
-    await this.run();
-    await this.run();
-  }
-
   /** Lets the current pass finish; starts no more until `resume`. */
   async stop(): Promise<void> {
     this.stopped = true;

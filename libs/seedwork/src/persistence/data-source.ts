@@ -48,6 +48,23 @@ export function dataSourceOptions(spec: DataSourceSpec): DataSourceOptions {
 }
 
 /**
+ * A second, read-only connection to a SQLite file, for queries: in WAL mode it reads the last
+ * committed state without waiting for, or seeing into, the writer's open transaction. On MySQL and
+ * MariaDB the pool already gives queries their own connections: the same data source is returned.
+ */
+export async function openReadDataSource(spec: DataSourceSpec, writer: DataSource): Promise<DataSource> {
+  if (spec.target.kind !== 'sqlite') return writer;
+  const reader = new DataSource({
+    type: 'better-sqlite3',
+    database: spec.target.file,
+    readonly: true,
+    entities: spec.entities ?? [],
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => void db.pragma('busy_timeout = 10000'),
+  });
+  return reader.initialize();
+}
+
+/**
  * Opens the database (creating the SQLite file's folder, or the MySQL database, when missing)
  * and runs pending migrations. Throws an error whose message says what could not be reached.
  */

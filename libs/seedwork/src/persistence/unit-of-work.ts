@@ -28,18 +28,37 @@ function retryable(error: unknown): boolean {
  */
 export class UnitOfWork {
   private readonly storage = new AsyncLocalStorage<TransactionContext>();
+  private readonly reading = new AsyncLocalStorage<EntityManager>();
   private readonly sqliteLock: Mutex | undefined;
 
   constructor(
     readonly dataSource: DataSource,
     private readonly maxAttempts = 4,
+    /** Where `read` runs queries: a read-only SQLite connection, or the same pool on MySQL. */
+    private readonly readSource: DataSource = dataSource,
   ) {
     this.sqliteLock = dataSource.options.type === 'better-sqlite3' ? new Mutex() : undefined;
   }
 
   /** The current transaction's manager, or the plain one outside a transaction. */
   get manager(): EntityManager {
-    return this.storage.getStore()?.manager ?? this.dataSource.manager;
+    return this.storage.getStore()?.manager ?? this.reading.getStore() ?? this.dataSource.manager;
+  }
+
+  /**
+   * Runs queries that change nothing, on the read connection: on SQLite they neither wait for the
+   * writer's lock nor see its uncommitted rows. Inside a transaction they use that transaction.
+   */
+  /** Closes the database connections (the read one too). */
+  async close(): Promise<void> {
+    if (this.readSource !== this.dataSource && this.readSource.isInitialized) await this.readSource.destroy();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  async read<T>(work: () => Promise<T>): Promise<T> {
+    if (this.storage.getStore() || this.readSource === this.dataSource && !this.sqliteLock) return work();
+    if (this.readSource === this.dataSource) return this.run(() => work());
+    return this.reading.run(this.readSource.manager, work);
   }
 
   get current(): TransactionContext | undefined {

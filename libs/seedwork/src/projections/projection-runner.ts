@@ -7,6 +7,9 @@ import type { Projection, ProjectionContext } from './projection.js';
 
 type Copia = 'a' | 'b';
 
+/** Passes `sync` may wait for before it gives up on read-your-writes (a failing projection). */
+const MAX_SYNC_PASSES = 5;
+
 export interface ProjectionStatus {
   nombre: string;
   posicion: number;
@@ -76,9 +79,21 @@ export class ProjectionRunner {
     return this.passes.run();
   }
 
-  /** Resolves once a pass that started after this call has finished: read-your-writes for a caller. */
-  sync(): Promise<void> {
-    return this.passes.runFresh();
+  /**
+   * Resolves once every projection has caught up with the event store's head as it is now:
+   * read-your-writes for a caller that just committed events. Usually the pass its commit woke.
+   */
+  async sync(): Promise<void> {
+    const head = await this.uow.read(() => this.eventStore.headPosition());
+    for (let pass = 0; pass < MAX_SYNC_PASSES && (await this.caughtUpTo()) < head; pass += 1) await this.wake();
+  }
+
+  /** The lowest committed checkpoint of the projections. */
+  private async caughtUpTo(): Promise<number> {
+    return this.uow.read(async () => {
+      const positions = await Promise.all(this.projections.map((p) => this.readCheckpoint(p.nombre)));
+      return Math.min(...positions.map((cp) => cp.posicion));
+    });
   }
 
   /** The physical table a query reads for a projection's table: `reservas_lista` → `reservas_lista_a`. */
@@ -87,11 +102,11 @@ export class ProjectionRunner {
   }
 
   async status(): Promise<ProjectionStatus[]> {
-    return this.uow.run(async (tx) => {
+    return this.uow.read(async () => {
       const cabeza = await this.eventStore.headPosition();
       const out: ProjectionStatus[] = [];
       for (const p of this.projections) {
-        const cp = await this.checkpoint(tx, p.nombre);
+        const cp = await this.readCheckpoint(p.nombre);
         out.push({
           nombre: p.nombre,
           posicion: cp.posicion,
@@ -182,6 +197,15 @@ export class ProjectionRunner {
     const ctx: ProjectionContext = { manager: tx.manager, tabla: (nombre) => `${nombre}_${copia}` };
     if (suyos.length > 0) await projection.aplicar(ctx, suyos);
     return { leidos: eventos.length, ultima: eventos.at(-1)!.position };
+  }
+
+  /** The checkpoint as committed, without creating it (status reads on the read connection). */
+  private async readCheckpoint(nombre: string): Promise<Checkpoint> {
+    const [row] = await this.uow.manager.query<Array<{ posicion: number; copia_activa: Copia }>>(
+      'SELECT posicion, copia_activa FROM projection_checkpoints WHERE nombre = ?',
+      [nombre],
+    );
+    return row ? { posicion: Number(row.posicion), copia_activa: row.copia_activa } : { posicion: 0, copia_activa: 'a' };
   }
 
   private async checkpoint(tx: TransactionContext, nombre: string): Promise<Checkpoint> {

@@ -76,7 +76,7 @@ export class SagaManager<TData> {
 
   /** Handles the sagas whose deadlines have passed; returns how many moved. */
   async expireDue(limit = 100): Promise<number> {
-    const ids = await this.uow.run(() => this.store.due(Date.now(), limit));
+    const ids = await this.uow.read(() => this.store.due(Date.now(), limit));
     let moved = 0;
     for (const id of ids) {
       try {
@@ -106,14 +106,14 @@ export class SagaManager<TData> {
   }
 
   async view(id: string): Promise<SagaView<TData>> {
-    return this.uow.run(async () => {
+    return this.uow.read(async () => {
       const saga = await this.require(id);
       return { ...saga, log: await this.store.log(id) };
     });
   }
 
   async list(filter: Omit<SagaFilter, 'tipo'>): Promise<{ items: SagaView<TData>[]; total: number }> {
-    return this.uow.run(async () => {
+    return this.uow.read(async () => {
       const page = await this.store.list<TData>({ ...filter, tipo: this.definition.nombre });
       const items = [];
       for (const saga of page.items) items.push({ ...saga, log: await this.store.log(saga.id) });

@@ -14,7 +14,7 @@ import { Outbox } from '../messaging/outbox/outbox.js';
 import { OutboxRelay } from '../messaging/outbox/outbox-relay.js';
 import { BrokerTransport, type TopicSubscription } from '../messaging/transport/broker-transport.js';
 import { RethrowRpcFilter } from '../messaging/transport/rethrow-rpc.filter.js';
-import { openDataSource } from '../persistence/data-source.js';
+import { openDataSource, openReadDataSource } from '../persistence/data-source.js';
 import { CreateMessagingTables1795400000000 } from '../persistence/migrations/create-messaging-tables.js';
 import { UnitOfWork } from '../persistence/unit-of-work.js';
 import type { ServiceInfrastructure } from './service-infrastructure.js';
@@ -53,12 +53,15 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
     throw new StartupError(error instanceof ConfigError ? error.message : String(error));
   }
   let dataSource: DataSource;
+  let readSource: DataSource;
   try {
-    dataSource = await openDataSource({
+    const spec = {
       target: settings.database,
       entities: definition.entities ?? [],
       migrations: [CreateMessagingTables1795400000000, ...(definition.migrations ?? [])],
-    });
+    };
+    dataSource = await openDataSource(spec);
+    readSource = await openReadDataSource(spec, dataSource);
   } catch (error) {
     throw new StartupError(`${settings.databaseVariable}: ${(error as Error).message}`);
   }
@@ -68,10 +71,11 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
     broker = await createBroker(settings, (error) => log.error(`broker: ${String(error)}`));
   } catch (error) {
     await dataSource.destroy();
+    if (readSource !== dataSource) await readSource.destroy();
     const variable = settings.broker.kind === 'pulsar' ? 'PULSAR_URL' : 'BROKER_DATABASE_URL';
     throw new StartupError(`${variable}: ${(error as Error).message}`);
   }
-  const uow = new UnitOfWork(dataSource);
+  const uow = new UnitOfWork(dataSource, undefined, readSource);
   const relay = new OutboxRelay(uow, broker, {
     sweepMs: OUTBOX_SWEEP_MS,
     batchSize: OUTBOX_BATCH,
@@ -85,7 +89,7 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
     rootModule = definition.module(infrastructure);
   } catch (error) {
     await broker.close();
-    await dataSource.destroy();
+    await uow.close();
     throw new StartupError(error instanceof ConfigError ? error.message : String(error));
   }
   const app = await NestFactory.create(rootModule, { bufferLogs: true, abortOnError: false });

@@ -21,7 +21,7 @@ import { SERVICE_SETTINGS, type ServiceInfrastructure } from './service-infrastr
 @Module({})
 export class ServiceModule implements OnApplicationShutdown {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     @Inject(MESSAGE_BROKER) private readonly broker: MessageBroker,
     private readonly relay: OutboxRelay,
   ) {}
@@ -54,6 +54,6 @@ export class ServiceModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.relay.stop();
     await this.broker.close();
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.uow.close();
   }
 }

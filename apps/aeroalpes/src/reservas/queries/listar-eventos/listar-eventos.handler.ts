@@ -11,7 +11,7 @@ export class ListarEventosHandler implements IQueryHandler<ListarEventosQuery> {
   ) {}
 
   async execute({ id }: ListarEventosQuery): Promise<EventoDeReserva[]> {
-    const events = await this.uow.run(() => this.reservas.events(id));
+    const events = await this.uow.read(() => this.reservas.events(id));
     if (events.length === 0) throw new NotFoundError('RESERVA.NO_ENCONTRADA', `no existe la reserva ${id}`);
     return events.map((e) => ({ version: e.version, tipo: e.event.tipo, ocurrido_en: e.event.ocurrido_en, datos: e.event.datos }));
   }

@@ -17,10 +17,10 @@ export class ObtenerReservaHandler implements IQueryHandler<ObtenerReservaQuery>
   ) {}
 
   async execute({ id, en }: ObtenerReservaQuery): Promise<Reserva> {
-    const reserva = await this.uow.run(async (tx) => {
+    const reserva = await this.uow.read(async () => {
       if (en) return this.reservas.find(id, en);
       const tabla = this.proyecciones.tabla(RESERVAS_LISTA, RESERVAS_LISTA);
-      const [row] = await tx.manager.query<ReservaListaRow[]>(`SELECT * FROM ${tabla} WHERE id = ?`, [id]);
+      const [row] = await this.uow.manager.query<ReservaListaRow[]>(`SELECT * FROM ${tabla} WHERE id = ?`, [id]);
       return row ? toReserva(row) : undefined;
     });
     if (!reserva) {

@@ -25,8 +25,8 @@ export class PivoteReservasHandler implements IQueryHandler<PivoteReservasQuery>
       where.push('fecha <= ?');
       params.push(hasta);
     }
-    const rows = await this.uow.run((tx) =>
-      tx.manager.query<Array<{ fecha: string; estado: ReservaEstado; n: number }>>(
+    const rows = await this.uow.read(() =>
+      this.uow.manager.query<Array<{ fecha: string; estado: ReservaEstado; n: number }>>(
         `SELECT fecha, estado, COUNT(*) AS n FROM ${tabla} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY fecha, estado ORDER BY fecha`,
         params,
       ),
