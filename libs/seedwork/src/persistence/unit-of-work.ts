@@ -56,7 +56,7 @@ export class UnitOfWork {
   }
 
   async read<T>(work: () => Promise<T>): Promise<T> {
-    if (this.storage.getStore() || this.readSource === this.dataSource && !this.sqliteLock) return work();
+    if (this.storage.getStore() || (this.readSource === this.dataSource && !this.sqliteLock)) return work();
     if (this.readSource === this.dataSource) return this.run(() => work());
     return this.reading.run(this.readSource.manager, work);
   }

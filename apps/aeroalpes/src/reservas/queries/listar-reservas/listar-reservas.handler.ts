@@ -26,7 +26,10 @@ export class ListarReservasHandler implements IQueryHandler<ListarReservasQuery>
     }
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     return this.uow.read(async () => {
-      const [{ total }] = await this.uow.manager.query<Array<{ total: number }>>(`SELECT COUNT(*) AS total FROM ${tabla} ${clause}`, params);
+      const [{ total }] = await this.uow.manager.query<Array<{ total: number }>>(
+        `SELECT COUNT(*) AS total FROM ${tabla} ${clause}`,
+        params,
+      );
       const rows = await this.uow.manager.query<ReservaListaRow[]>(
         `SELECT * FROM ${tabla} ${clause} ORDER BY fecha_creacion DESC, id ASC LIMIT ? OFFSET ?`,
         [...params, limit, offset],
