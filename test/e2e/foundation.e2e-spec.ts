@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { SERVICES } from '../../scripts/services.js';
 import { TestDatabases } from '../support/databases.js';
 import { runToExit, ServiceProcess } from '../support/service-process.js';
-import { Suite } from '../support/suite.js';
+import { suiteForTests } from '../support/suite-for-tests.js';
 
 // The foundation, checked from outside as a user meets it: five processes, their health,
 // problem+json for bad requests, fail-fast configuration and graceful shutdown.
 describe('the five services', () => {
-  const suite = new Suite();
-
-  beforeAll(async () => {
-    await suite.start();
-  }, 60000);
-
-  afterAll(async () => {
-    await suite.stop();
-  });
+  const suite = suiteForTests();
 
   it.each(SERVICES.map((s) => s.name))('%s answers GET /health with every check up', async (name) => {
     const res = await fetch(suite.url(name as never, '/health'));

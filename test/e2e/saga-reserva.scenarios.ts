@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { type Envelope, type MessageBroker, PulsarMessageBroker, SqlMessageBroker } from '#seedwork';
 import { eventually } from '#seedwork/testing';
 import { Api, solicitud } from '../support/api.js';
 import { rewindSubscription, subscriptionCaughtUp } from '../support/broker-database.js';
-import { Suite } from '../support/suite.js';
+import type { Suite } from '../support/suite.js';
+import { suiteForTests } from '../support/suite-for-tests.js';
 
 // The reserva saga across the five services, each a real process, driven over HTTP only; every
 // outcome is checked in every service. Declared once, run by saga-reserva.e2e-spec.ts on the SQL
@@ -85,16 +86,8 @@ async function notificaciones(api: Api, id_reserva: string): Promise<Notificacio
 
 export function describeSagaScenarios(titulo: string, broker: SagaBroker): void {
   describe(`the reserva saga across the five services (${titulo})`, () => {
-    const suite = new Suite(undefined, broker.env);
+    const suite = suiteForTests(undefined, broker.env);
     const api = new Api(suite);
-
-    beforeAll(async () => {
-      await suite.start();
-    }, 60000);
-
-    afterAll(async () => {
-      await suite.stop();
-    });
 
     it('approves a reserva on the happy path and leaves every service consistent', async () => {
       const cliente = await api.registrarCliente();
@@ -299,16 +292,8 @@ export function describeSagaScenarios(titulo: string, broker: SagaBroker): void 
   });
 
   describe(`a participant that is down past its deadline (${titulo})`, () => {
-    const suite = new Suite(undefined, { ...broker.env, SAGA_PASO_TIMEOUT_MS: '2500', SAGA_TICK_MS: '100' });
+    const suite = suiteForTests(undefined, { ...broker.env, SAGA_PASO_TIMEOUT_MS: '2500', SAGA_TICK_MS: '100' });
     const api = new Api(suite);
-
-    beforeAll(async () => {
-      await suite.start();
-    }, 60000);
-
-    afterAll(async () => {
-      await suite.stop();
-    });
 
     it('compensates when the GDS is stopped past the deadline, even across an orchestrator restart, then reverts the late confirmation', async () => {
       const cliente = await api.registrarCliente();
