@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from '@jest/globals';
-import { type DeadLetter, type Delivery, UnprocessableMessageError } from '../messaging/message-broker.js';
+import { type DeadLetter, type Delivery, type MessageBroker, UnprocessableMessageError } from '../messaging/message-broker.js';
 import type { Envelope } from '../messaging/envelope.js';
 import type { ContractContext } from './broker-contract.js';
 import { probe, readAll, recorder, uniqueTopic } from './broker-fixture.js';
@@ -12,6 +12,15 @@ const attemptsOf = (deliveries: Delivery[], id: string) => deliveries.filter((d)
 
 /** At-least-once delivery: redelivery after a stopped consumer or a failed handler, and dead letters. */
 export function describeFailureContract({ fixture, timeoutMs, testTimeoutMs }: ContractContext): void {
+  /** A later consumer of the subscription gets the message the first one never acknowledged, intact. */
+  async function expectTakenOver(broker: MessageBroker, topic: string, sent: Envelope, first: ReturnType<typeof recorder>): Promise<void> {
+    const later = recorder();
+    await fixture().subscribe(broker, { topic, subscription: 'contract' }, later.handler);
+    await eventually(() => expect(later.ids()).toEqual([sent.id]), timeoutMs);
+    expect(later.deliveries[0].envelope).toEqual(sent);
+    expect(first.ids()).toEqual([sent.id]);
+  }
+
   it(
     'redelivers a message to a later consumer of the subscription when the first consumer is closed before acknowledging it',
     async () => {
@@ -32,11 +41,7 @@ export function describeFailureContract({ fixture, timeoutMs, testTimeoutMs }: C
       held.fail(new Error('the consumer is shutting down'));
       await closing;
 
-      const later = recorder();
-      await fixture().subscribe(broker, { topic, subscription: 'contract' }, later.handler);
-      await eventually(() => expect(later.ids()).toEqual([sent.id]), timeoutMs);
-      expect(later.deliveries[0].envelope).toEqual(sent);
-      expect(first.ids()).toEqual([sent.id]);
+      await expectTakenOver(broker, topic, sent, first);
     },
     testTimeoutMs,
   );
@@ -60,11 +65,7 @@ export function describeFailureContract({ fixture, timeoutMs, testTimeoutMs }: C
       // the fixture lets the handler go only after the test. Another process's consumer takes over.
       void abandoned.close();
       const survivor = await fixture().broker();
-      const later = recorder();
-      await fixture().subscribe(survivor, { topic, subscription: 'contract' }, later.handler);
-      await eventually(() => expect(later.ids()).toEqual([sent.id]), timeoutMs);
-      expect(later.deliveries[0].envelope).toEqual(sent);
-      expect(first.ids()).toEqual([sent.id]);
+      await expectTakenOver(survivor, topic, sent, first);
     },
     testTimeoutMs,
   );
