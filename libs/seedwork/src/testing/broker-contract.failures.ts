@@ -97,6 +97,30 @@ export function describeFailureContract({ fixture, timeoutMs, testTimeoutMs }: C
   );
 
   it(
+    'keeps what was handled before a failing message acknowledged: a later consumer resumes at the failing one',
+    async () => {
+      const broker = await fixture().broker();
+      const topic = uniqueTopic('resume');
+      const key = randomUUID();
+      const [ok1, ok2, failing, behind] = [probe(key, { n: 1 }), probe(key, { n: 2 }), probe(key, { n: 3 }), probe(key, { n: 4 })];
+      const first = recorder();
+      const subscription = await fixture().subscribe(broker, { topic, subscription: 'contract', maxAttempts: 1000 }, async (delivery) => {
+        await first.handler(delivery);
+        if (delivery.envelope.id === failing.id) throw new Error('still failing');
+      });
+      await broker.publish(topic, [ok1, ok2, failing, behind]);
+      await eventually(() => expect(first.ids()).toContain(failing.id), timeoutMs);
+      await subscription.close();
+
+      const later = recorder();
+      await fixture().subscribe(broker, { topic, subscription: 'contract' }, later.handler);
+      await eventually(() => expect(later.ids()).toEqual([failing.id, behind.id]), timeoutMs);
+      expect(first.ids().slice(0, 3)).toEqual([ok1.id, ok2.id, failing.id]);
+    },
+    testTimeoutMs,
+  );
+
+  it(
     'dead-letters a message after maxAttempts failures, with the reason readable on <topic>-DLQ, and the messages behind it keep flowing',
     async () => {
       const broker = await fixture().broker();

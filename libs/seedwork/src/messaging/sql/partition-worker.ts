@@ -1,6 +1,6 @@
 import type { Envelope } from '../envelope.js';
 import { deadLetterTopic, type MessageHandler, UnprocessableMessageError } from '../message-broker.js';
-import type { ChangeNotifier } from '../change-notifier.js';
+import { type ChangeNotifier, type ChangeToken, partitionKey } from '../change-notifier.js';
 import { appendToLog } from './sql-broker.schema.js';
 import type { SqlBrokerOptions } from './sql-broker-options.js';
 import type { SqlClient } from './sql-client.js';
@@ -77,61 +77,77 @@ export class PartitionWorker {
     }
   }
 
-  /** One read of the partition and the delivery of what it found. */
+  /**
+   * One read of the partition and the delivery of what it found. Handled messages are acknowledged
+   * together, once per read (and before a failure is recorded): the inbox makes a message handled
+   * again after a crash a no-op, and one write per batch keeps the shared log's writer free.
+   */
   private async pass(): Promise<'continue' | 'lost'> {
     const { topic, partition } = this.lease;
+    const token = this.notifier.token(this.key);
     const rows = await this.client.all<{ position: number; body: string }>(
       'SELECT position, body FROM broker_messages WHERE topic = ? AND partition_no = ? AND position > ? ORDER BY position LIMIT ?',
       [topic, partition, this.lease.position, this.options.batchSize],
     );
     if (rows.length === 0) {
-      await this.idle();
+      await this.idle(token);
       return 'continue';
     }
+    let handled = this.lease.position;
     for (const row of rows) {
-      if (this.stopped) return 'continue';
-      const outcome = await this.deliver(Number(row.position), JSON.parse(row.body) as Envelope);
+      if (this.stopped) break;
+      const position = Number(row.position);
+      const outcome = await this.deliver(position, JSON.parse(row.body) as Envelope, handled);
       if (outcome === 'lost') return 'lost';
       if (outcome === 'retry') {
         await this.sleep(this.backoff(this.lease.attempts));
         return 'continue';
       }
+      if (outcome === 'dead-lettered') continue;
+      handled = position;
     }
-    return 'continue';
+    return handled > this.lease.position ? this.advance(handled) : 'continue';
   }
 
-  private async deliver(position: number, envelope: Envelope): Promise<'acked' | 'retry' | 'lost'> {
+  /**
+   * Hands one message to the handler. On failure, what was handled before it (up to `handled`) is
+   * acknowledged in the same write that records the failure, or that dead-letters the message.
+   */
+  private async deliver(position: number, envelope: Envelope, handled: number): Promise<'handled' | 'dead-lettered' | 'retry' | 'lost'> {
     const attempt = this.lease.attempts + 1;
     try {
       await this.handler({ topic: this.lease.topic, envelope, attempt });
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       if (error instanceof UnprocessableMessageError || attempt >= this.maxAttempts) {
-        return this.deadLetter(position, envelope, reason, attempt);
+        return (await this.deadLetter(position, envelope, reason, attempt)) === 'lost' ? 'lost' : 'dead-lettered';
       }
       const recorded = await this.client.run(
-        'UPDATE broker_partitions SET attempts = ?, last_error = ? WHERE subscription = ? AND topic = ? AND partition_no = ? AND owner = ?',
-        [attempt, reason.slice(0, 2000), ...this.key()],
+        'UPDATE broker_partitions SET position = ?, attempts = ?, last_error = ? WHERE subscription = ? AND topic = ? AND partition_no = ? AND owner = ?',
+        [handled, attempt, reason.slice(0, 2000), ...this.leaseKey()],
       );
       if (recorded.affected === 0) return 'lost';
+      this.lease.position = handled;
       this.lease.attempts = attempt;
       return 'retry';
     }
-    return this.advance(position);
+    this.lease.attempts = 0;
+    return 'handled';
   }
 
-  private async advance(position: number, client: SqlClient = this.client): Promise<'acked' | 'lost'> {
+  /** Acknowledges up to `position`: the partition's position moves only while the lease is ours. */
+  private async advance(position: number, client: SqlClient = this.client): Promise<'continue' | 'lost'> {
     const acked = await client.run(
       'UPDATE broker_partitions SET position = ?, attempts = 0, last_error = NULL WHERE subscription = ? AND topic = ? AND partition_no = ? AND owner = ?',
-      [position, ...this.key()],
+      [position, ...this.leaseKey()],
     );
     if (acked.affected === 0) return 'lost';
     this.lease.position = position;
     this.lease.attempts = 0;
-    return 'acked';
+    return 'continue';
   }
 
-  private async deadLetter(position: number, envelope: Envelope, reason: string, attempts: number): Promise<'acked' | 'lost'> {
+  private async deadLetter(position: number, envelope: Envelope, reason: string, attempts: number): Promise<'continue' | 'lost'> {
     const dlq = deadLetterTopic(this.lease.topic);
     const body = {
       ...envelope,
@@ -158,7 +174,11 @@ export class PartitionWorker {
     });
   }
 
-  private key(): [string, string, number, string] {
+  private get key(): string {
+    return partitionKey(this.lease.topic, this.lease.partition);
+  }
+
+  private leaseKey(): [string, string, number, string] {
     return [this.lease.subscription, this.lease.topic, this.lease.partition, this.lease.consumerId];
   }
 
@@ -168,7 +188,7 @@ export class PartitionWorker {
   }
 
   /** Waits for new messages (or the idle timeout); `stop` cuts the wait short, as it does a backoff. */
-  private idle(): Promise<void> {
+  private idle(since: ChangeToken): Promise<void> {
     if (this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
       const sleeper = {
@@ -178,7 +198,7 @@ export class PartitionWorker {
         },
       };
       this.sleeper = sleeper;
-      void this.notifier.wait(Math.max(this.options.pollMs * 10, 250)).then(sleeper.wake);
+      void this.notifier.wait(this.key, since, Math.max(this.options.pollMs * 10, 250)).then(sleeper.wake);
     });
   }
 
