@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { CoalescingRunner } from './coalescing-runner.js';
 
 function deferred() {
@@ -18,14 +18,92 @@ describe('CoalescingRunner', () => {
       () => undefined,
     );
     const first = runner.run();
-    void runner.run();
-    void runner.run();
+    const second = runner.run();
+    const third = runner.run();
     gates[0].resolve();
     await first;
     expect(passes).toBe(2); // the two calls made during the first pass started one more, together
     gates[1].resolve();
+    await Promise.all([second, third]);
     await new Promise((resolve) => setImmediate(resolve));
     expect(passes).toBe(2); // and nothing after it
+  });
+
+  it('resolves a call made during a pass only after the next pass, which sees what the call committed', async () => {
+    const gate = deferred();
+    const seen: number[] = [];
+    let committed = 0;
+    const runner = new CoalescingRunner(
+      async () => {
+        seen.push(committed);
+        if (seen.length === 1) await gate.promise;
+      },
+      () => undefined,
+    );
+    const first = runner.run();
+    committed = 1; // committed while the first pass runs: the first pass may have missed it
+    const late = runner.run();
+    let lateDone = false;
+    void late.then(() => (lateDone = true));
+    gate.resolve();
+    await first;
+    await late;
+    expect(lateDone).toBe(true);
+    expect(seen).toEqual([0, 1]);
+  });
+
+  describe('with spacingMs', () => {
+    beforeEach(() => {
+      jest.useFakeTimers();
+    });
+    afterEach(() => {
+      jest.useRealTimers();
+    });
+
+    it('keeps passes that follow each other spacingMs apart, so one pass takes what came meanwhile', async () => {
+      let passes = 0;
+      const runner = new CoalescingRunner(
+        async () => void (passes += 1),
+        () => undefined,
+        40,
+      );
+      await runner.run();
+      const calls = [runner.run(), runner.run(), runner.run()];
+      await jest.advanceTimersByTimeAsync(39);
+      expect(passes).toBe(1);
+      await jest.advanceTimersByTimeAsync(1);
+      await Promise.all(calls);
+      expect(passes).toBe(2);
+    });
+
+    it('starts a pass at once when the previous one is older than spacingMs', async () => {
+      let passes = 0;
+      const runner = new CoalescingRunner(
+        async () => void (passes += 1),
+        () => undefined,
+        40,
+      );
+      await runner.run();
+      await jest.advanceTimersByTimeAsync(60);
+      const call = runner.run();
+      await jest.advanceTimersByTimeAsync(0);
+      expect(passes).toBe(2);
+      await call;
+    });
+  });
+
+  it('resolves the calls waiting for a spaced pass when stopped, without running it', async () => {
+    let passes = 0;
+    const runner = new CoalescingRunner(
+      async () => void (passes += 1),
+      () => undefined,
+      60000,
+    );
+    await runner.run();
+    const waiting = runner.run();
+    await runner.stop();
+    await waiting;
+    expect(passes).toBe(1);
   });
 
   it('hands a failing pass to onError and keeps running later passes', async () => {

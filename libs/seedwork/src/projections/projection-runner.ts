@@ -23,6 +23,8 @@ export interface ProjectionRunnerOptions {
   batchSize: number;
   /** Sweep interval; the runner is also woken after each commit that appends events. */
   pollMs: number;
+  /** Least time between two passes: under load, one pass takes the events of several commits. */
+  spacingMs?: number;
   onError(error: unknown): void;
 }
 
@@ -50,9 +52,17 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions,
   ) {
     for (const p of projections) this.locks.set(p.nombre, new Mutex());
-    this.passes = new CoalescingRunner(async () => {
-      for (const p of this.projections) await this.catchUp(p);
-    }, options.onError);
+    this.passes = new CoalescingRunner(
+      async () => {
+        // Read first, beside the writer: a projection already at the head needs no transaction.
+        const head = await this.uow.read(() => this.eventStore.headPosition());
+        for (const p of this.projections) {
+          if ((await this.uow.read(() => this.readCheckpoint(p.nombre))).posicion < head) await this.catchUp(p);
+        }
+      },
+      options.onError,
+      options.spacingMs,
+    );
   }
 
   async start(): Promise<void> {

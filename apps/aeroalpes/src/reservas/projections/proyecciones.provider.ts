@@ -5,6 +5,12 @@ import { ReservasListaProjection } from './reservas-lista.projection.js';
 
 export const PROYECCIONES = Symbol('Proyecciones');
 
+/**
+ * Least time between projection passes. Under load, one pass folds the events of the commits of
+ * those milliseconds (one transaction instead of one per commit); a quiet service passes at once.
+ */
+const PROJECTION_SPACING_MS = 10;
+
 /** The read side of reservas: both projections fed from the event store by one runner. */
 export const proyeccionesProvider: Provider = {
   provide: PROYECCIONES,
@@ -14,6 +20,7 @@ export const proyeccionesProvider: Provider = {
     return new ProjectionRunner(uow, eventStore, [new ReservasListaProjection(), new PivoteProjection()], {
       batchSize: 500,
       pollMs: 250,
+      spacingMs: PROJECTION_SPACING_MS,
       onError: (error) => logger.error(`projection pass failed: ${String(error)}; will retry`),
     });
   },

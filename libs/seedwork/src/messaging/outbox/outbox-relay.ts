@@ -55,8 +55,9 @@ export class OutboxRelay {
   async drain(): Promise<number> {
     let published = 0;
     for (;;) {
-      const rows = await this.uow.run((tx) =>
-        tx.manager.query<OutboxRow[]>('SELECT seq, topic, envelope FROM outbox ORDER BY seq LIMIT ?', [this.options.batchSize]),
+      // Committed rows, read beside the writer (on SQLite, its read connection): no transaction to wait for.
+      const rows = await this.uow.read(() =>
+        this.uow.manager.query<OutboxRow[]>('SELECT seq, topic, envelope FROM outbox ORDER BY seq LIMIT ?', [this.options.batchSize]),
       );
       if (rows.length === 0) return published;
       for (const group of consecutiveByTopic(rows)) {
