@@ -33,6 +33,8 @@ export interface BrokerTransportOptions {
  */
 export class BrokerTransport extends Server implements CustomTransportStrategy {
   private readonly active: Subscription[] = [];
+  /** Handlers by subscription and type, looked up once: Nest's lookup parses the pattern each time. */
+  private readonly handlers = new Map<string, ReturnType<Server['getHandlerByPattern']>>();
 
   constructor(private readonly options: BrokerTransportOptions) {
     super();
@@ -62,9 +64,15 @@ export class BrokerTransport extends Server implements CustomTransportStrategy {
     return this.options.broker as T;
   }
 
+  private handlerFor(subscription: string, type: string): ReturnType<Server['getHandlerByPattern']> {
+    const key = `${subscription}\u0000${type}`;
+    if (!this.handlers.has(key)) this.handlers.set(key, this.getHandlerByPattern(subscription) ?? this.getHandlerByPattern(type));
+    return this.handlers.get(key) ?? null;
+  }
+
   private async dispatch(target: TopicSubscription, delivery: Delivery): Promise<void> {
     const { envelope } = delivery;
-    const handler = this.getHandlerByPattern(target.subscription) ?? this.getHandlerByPattern(envelope.type);
+    const handler = this.handlerFor(target.subscription, envelope.type);
     if (!handler && this.options.contracts.get(envelope.type)) {
       this.logger.debug?.(`${target.subscription}: no handler for ${envelope.type}; skipped`);
       return;
