@@ -13,7 +13,7 @@ import { CrearReservaCommand, type ReservaAceptada } from './crear-reserva.comma
 
 /**
  * Creates the event-sourced Reserva, publishes ReservaCreada and starts the reserva saga with its
- * first step done — all in one transaction, so none of it exists without the rest.
+ * first step done and the second sent — all in one transaction, so none of it exists without the rest.
  */
 @CommandHandler(CrearReservaCommand)
 export class CrearReservaHandler implements ICommandHandler<CrearReservaCommand> {
@@ -49,14 +49,13 @@ export class CrearReservaHandler implements ICommandHandler<CrearReservaCommand>
       const { monto, moneda, token } = solicitud.pago;
       const eventos = crear({ id_reserva, id_cliente: solicitud.id_cliente, itinerarios, monto, moneda });
       await this.reservas.save(undefined, id_reserva, eventos, { id_saga });
-      await this.outbox.add(ReservaCreada.topic, [
-        envelope({
-          type: ReservaCreada.type,
-          source: 'aeroalpes',
-          correlationId: id_saga,
-          payload: { id_reserva, id_cliente: solicitud.id_cliente, monto, moneda },
-        }),
-      ]);
+      const creada = envelope({
+        type: ReservaCreada.type,
+        source: 'aeroalpes',
+        correlationId: id_saga,
+        payload: { id_reserva, id_cliente: solicitud.id_cliente, monto, moneda },
+      });
+      await this.outbox.add(ReservaCreada.topic, [creada]);
       const legs = legsDe(itinerarios).map((l) => ({
         origen: l.origen.codigo,
         destino: l.destino.codigo,
@@ -69,6 +68,9 @@ export class CrearReservaHandler implements ICommandHandler<CrearReservaCommand>
         { id_reserva, id_cliente: solicitud.id_cliente, monto, moneda, token, legs },
         { primerPasoEjecutado: true },
       );
+      // The first step's reply is known now: the saga takes it at once and sends ValidarCliente in
+      // this transaction (the copy that comes back through the broker is recognised and skipped).
+      await this.sagas.handleReply(creada);
       const respuesta: ReservaAceptada = { id_reserva, id_saga, estado: 'PENDIENTE' };
       if (idempotencyKey) await this.idempotencia.save(idempotencyKey, huella, respuesta);
       return respuesta;
