@@ -5,10 +5,19 @@ import Database from 'better-sqlite3';
 import { Mutex } from '../../persistence/mutex.js';
 import type { ExecResult, Row, SqlClient } from './sql-client.js';
 
+/** How long a statement waits for another process's write lock before it fails. */
+const BUSY_WAIT_MS = 10000;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * better-sqlite3 used directly: synchronous, prepared statements cached, WAL, and write
  * transactions that take the lock up front (BEGIN IMMEDIATE) so that several processes sharing
- * the file wait for each other (busy_timeout) instead of failing on a lock upgrade.
+ * the file wait for each other instead of failing on a lock upgrade.
+ *
+ * The wait for another process's lock is asynchronous (`whenFree`): SQLite's own busy timeout
+ * sleeps inside the call and blocks the whole event loop — with five services sharing the log,
+ * that stalled every process for hundreds of milliseconds under load.
  *
  * One connection serves the whole process: while a transaction is open, statements from other
  * async flows wait for it to end instead of running inside it.
@@ -24,21 +33,25 @@ export class SqliteClient implements SqlClient {
 
   static open(file: string): SqliteClient {
     mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file, { timeout: 10000 });
+    // SQLite's own busy wait only while opening (several services may open the file at once).
+    const db = new Database(file, { timeout: BUSY_WAIT_MS });
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 0');
     return new SqliteClient(db);
   }
 
   all<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    return this.outsideOthersTransaction(() => this.statement(sql).all(...params) as T[]);
+    return this.whenFree(() => this.outsideOthersTransaction(() => this.statement(sql).all(...params) as T[]));
   }
 
   run(sql: string, params: readonly unknown[] = []): Promise<ExecResult> {
-    return this.outsideOthersTransaction(() => {
-      const info = this.statement(sql).run(...params);
-      return { affected: info.changes, insertId: Number(info.lastInsertRowid) };
-    });
+    return this.whenFree(() =>
+      this.outsideOthersTransaction(() => {
+        const info = this.statement(sql).run(...params);
+        return { affected: info.changes, insertId: Number(info.lastInsertRowid) };
+      }),
+    );
   }
 
   /** Reads the connection's data_version: it changes when another connection commits. */
@@ -50,11 +63,11 @@ export class SqliteClient implements SqlClient {
     if (this.owner.getStore()) return work(this);
     return this.lock.run(() =>
       this.owner.run(true, async () => {
-        this.db.exec('BEGIN IMMEDIATE');
+        await this.whenFree(() => this.db.exec('BEGIN IMMEDIATE'));
         this.inTransaction = true;
         try {
           const result = await work(this);
-          this.db.exec('COMMIT');
+          await this.whenFree(() => this.db.exec('COMMIT'));
           return result;
         } catch (error) {
           if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -66,9 +79,23 @@ export class SqliteClient implements SqlClient {
     );
   }
 
+  /** Runs a statement now, or, while another flow's transaction is open, right after it. */
   private async outsideOthersTransaction<T>(statement: () => T): Promise<T> {
     if (this.inTransaction && !this.owner.getStore()) return this.lock.run(async () => statement());
     return statement();
+  }
+
+  /** Runs `operation`; while another process holds the write lock, retries after short, growing pauses. */
+  private async whenFree<T>(operation: () => T | Promise<T>): Promise<T> {
+    const deadline = Date.now() + BUSY_WAIT_MS;
+    for (let wait = 1; ; wait = Math.min(wait * 2, 16)) {
+      try {
+        return await operation();
+      } catch (error) {
+        if (!String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY') || Date.now() > deadline) throw error;
+      }
+      await pause(wait * (0.5 + Math.random()));
+    }
   }
 
   async close(): Promise<void> {
