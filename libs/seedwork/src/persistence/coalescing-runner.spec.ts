@@ -7,6 +7,17 @@ function deferred() {
   return { promise, resolve };
 }
 
+/** A runner whose passes only count themselves. */
+function counting(spacingMs: number) {
+  let passes = 0;
+  const runner = new CoalescingRunner(
+    async () => void (passes += 1),
+    () => undefined,
+    spacingMs,
+  );
+  return { runner, passes: () => passes };
+}
+
 describe('CoalescingRunner', () => {
   it('folds the calls made during a pass into exactly one more pass', async () => {
     const gates = [deferred(), deferred()];
@@ -61,49 +72,34 @@ describe('CoalescingRunner', () => {
     });
 
     it('keeps passes that follow each other spacingMs apart, so one pass takes what came meanwhile', async () => {
-      let passes = 0;
-      const runner = new CoalescingRunner(
-        async () => void (passes += 1),
-        () => undefined,
-        40,
-      );
+      const { runner, passes } = counting(40);
       await runner.run();
       const calls = [runner.run(), runner.run(), runner.run()];
       await jest.advanceTimersByTimeAsync(39);
-      expect(passes).toBe(1);
+      expect(passes()).toBe(1);
       await jest.advanceTimersByTimeAsync(1);
       await Promise.all(calls);
-      expect(passes).toBe(2);
+      expect(passes()).toBe(2);
     });
 
     it('starts a pass at once when the previous one is older than spacingMs', async () => {
-      let passes = 0;
-      const runner = new CoalescingRunner(
-        async () => void (passes += 1),
-        () => undefined,
-        40,
-      );
+      const { runner, passes } = counting(40);
       await runner.run();
       await jest.advanceTimersByTimeAsync(60);
       const call = runner.run();
       await jest.advanceTimersByTimeAsync(0);
-      expect(passes).toBe(2);
+      expect(passes()).toBe(2);
       await call;
     });
   });
 
   it('resolves the calls waiting for a spaced pass when stopped, without running it', async () => {
-    let passes = 0;
-    const runner = new CoalescingRunner(
-      async () => void (passes += 1),
-      () => undefined,
-      60000,
-    );
+    const { runner, passes } = counting(60000);
     await runner.run();
     const waiting = runner.run();
     await runner.stop();
     await waiting;
-    expect(passes).toBe(1);
+    expect(passes()).toBe(1);
   });
 
   it('hands a failing pass to onError and keeps running later passes', async () => {

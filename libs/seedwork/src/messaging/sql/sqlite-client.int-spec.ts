@@ -23,7 +23,8 @@ describe('SqliteClient waiting for another process’s write lock', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('waits without blocking the event loop, then writes once the lock is released', async () => {
+  /** The holder's transaction, open with a row written, until `release`. */
+  async function holdWriteLock(): Promise<{ holding: Promise<void>; release: () => void }> {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const holding = holder.transaction(async (tx) => {
@@ -31,6 +32,11 @@ describe('SqliteClient waiting for another process’s write lock', () => {
       await held;
     });
     await new Promise((resolve) => setImmediate(resolve));
+    return { holding, release };
+  }
+
+  it('waits without blocking the event loop, then writes once the lock is released', async () => {
+    const { holding, release } = await holdWriteLock();
 
     let written = false;
     const writing = waiter.run('INSERT INTO t (n) VALUES (2)').then(() => (written = true));
@@ -54,13 +60,7 @@ describe('SqliteClient waiting for another process’s write lock', () => {
   });
 
   it('takes the lock for a transaction once the other process commits', async () => {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const holding = holder.transaction(async (tx) => {
-      await tx.run('INSERT INTO t (n) VALUES (1)');
-      await held;
-    });
-    await new Promise((resolve) => setImmediate(resolve));
+    const { holding, release } = await holdWriteLock();
     const second = waiter.transaction(async (tx) => {
       const [{ c }] = await tx.all<{ c: number }>('SELECT COUNT(*) AS c FROM t');
       await tx.run('INSERT INTO t (n) VALUES (?)', [Number(c) + 1]);
