@@ -121,6 +121,34 @@ export function describeFailureContract({ fixture, timeoutMs, testTimeoutMs }: C
   );
 
   it(
+    'moves past a dead-lettered message for good, even when the next message of the same read fails and is retried',
+    async () => {
+      const broker = await fixture().broker();
+      const topic = uniqueTopic('dlq-then-retry');
+      const key = randomUUID();
+      const [poison, flaky, behind] = [probe(key, { n: 1 }), probe(key, { n: 2 }), probe(key, { n: 3 })];
+      const received = recorder();
+      await fixture().subscribe(broker, { topic, subscription: 'contract', maxAttempts: 5 }, async (delivery) => {
+        await received.handler(delivery);
+        if (delivery.envelope.id === poison.id) throw new UnprocessableMessageError('never valid');
+        if (delivery.envelope.id === flaky.id && delivery.attempt < 3) throw new Error(`transient failure ${delivery.attempt}`);
+      });
+      await broker.publish(topic, [poison, flaky, behind]);
+
+      await eventually(() => expect(received.ids()).toContain(behind.id), timeoutMs);
+      expect(received.deliveries.map((d) => [d.envelope.id, d.attempt])).toEqual([
+        [poison.id, 1],
+        [flaky.id, 1],
+        [flaky.id, 2],
+        [flaky.id, 3],
+        [behind.id, 1],
+      ]);
+      await eventually(async () => expect(await readAll(broker, `${topic}-DLQ`)).toHaveLength(1), timeoutMs);
+    },
+    testTimeoutMs,
+  );
+
+  it(
     'dead-letters a message after maxAttempts failures, with the reason readable on <topic>-DLQ, and the messages behind it keep flowing',
     async () => {
       const broker = await fixture().broker();

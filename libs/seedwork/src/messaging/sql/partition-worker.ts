@@ -12,6 +12,8 @@ export interface PartitionLease {
   consumerId: string;
   position: number;
   attempts: number;
+  /** Until when the lease is known to be ours (epoch ms); renewed by the subscriber's heartbeat. */
+  until: number;
 }
 
 const MAX_BACKOFF_MS = 30000;
@@ -50,6 +52,11 @@ export class PartitionWorker {
     });
   }
 
+  /** The subscriber's heartbeat renewed the lease until `until`. */
+  renewed(until: number): void {
+    this.lease.until = Math.max(this.lease.until, until);
+  }
+
   /** Stops after the message in hand, if any. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -84,6 +91,11 @@ export class PartitionWorker {
    */
   private async pass(): Promise<'continue' | 'lost'> {
     const { topic, partition } = this.lease;
+    if (Date.now() >= this.lease.until) {
+      // Wait for the heartbeat to renew the lease (or to find it lost, which stops this worker).
+      await this.sleep(this.options.pollMs);
+      return 'continue';
+    }
     const token = this.notifier.token(this.key);
     const rows = await this.client.all<{ position: number; body: string }>(
       'SELECT position, body FROM broker_messages WHERE topic = ? AND partition_no = ? AND position > ? ORDER BY position LIMIT ?',
@@ -95,7 +107,8 @@ export class PartitionWorker {
     }
     let handled = this.lease.position;
     for (const row of rows) {
-      if (this.stopped) break;
+      // A lease not renewed in time may be someone else's by now: stop handing out messages.
+      if (this.stopped || Date.now() >= this.lease.until) break;
       const position = Number(row.position);
       const outcome = await this.deliver(position, JSON.parse(row.body) as Envelope, handled);
       if (outcome === 'lost') return 'lost';
@@ -103,47 +116,48 @@ export class PartitionWorker {
         await this.sleep(this.backoff(this.lease.attempts));
         return 'continue';
       }
-      if (outcome === 'dead-lettered') continue;
-      handled = position;
+      handled = position; // handled, or dead-lettered: either way the partition moves past it
     }
-    return handled > this.lease.position ? this.advance(handled) : 'continue';
+    return handled > this.lease.position ? this.record(handled, 0, null) : 'continue';
   }
 
   /**
    * Hands one message to the handler. On failure, what was handled before it (up to `handled`) is
    * acknowledged in the same write that records the failure, or that dead-letters the message.
    */
-  private async deliver(position: number, envelope: Envelope, handled: number): Promise<'handled' | 'dead-lettered' | 'retry' | 'lost'> {
+  private async deliver(position: number, envelope: Envelope, handled: number): Promise<'handled' | 'retry' | 'lost'> {
     const attempt = this.lease.attempts + 1;
     try {
       await this.handler({ topic: this.lease.topic, envelope, attempt });
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       if (error instanceof UnprocessableMessageError || attempt >= this.maxAttempts) {
-        return (await this.deadLetter(position, envelope, reason, attempt)) === 'lost' ? 'lost' : 'dead-lettered';
+        return (await this.deadLetter(position, envelope, reason, attempt)) === 'lost' ? 'lost' : 'handled';
       }
-      const recorded = await this.client.run(
-        'UPDATE broker_partitions SET position = ?, attempts = ?, last_error = ? WHERE subscription = ? AND topic = ? AND partition_no = ? AND owner = ?',
-        [handled, attempt, reason.slice(0, 2000), ...this.leaseKey()],
-      );
-      if (recorded.affected === 0) return 'lost';
-      this.lease.position = handled;
-      this.lease.attempts = attempt;
-      return 'retry';
+      const recorded = await this.record(Math.max(handled, this.lease.position), attempt, reason.slice(0, 2000));
+      return recorded === 'lost' ? 'lost' : 'retry';
     }
     this.lease.attempts = 0;
     return 'handled';
   }
 
-  /** Acknowledges up to `position`: the partition's position moves only while the lease is ours. */
-  private async advance(position: number, client: SqlClient = this.client): Promise<'continue' | 'lost'> {
-    const acked = await client.run(
-      'UPDATE broker_partitions SET position = ?, attempts = 0, last_error = NULL WHERE subscription = ? AND topic = ? AND partition_no = ? AND owner = ?',
-      [position, ...this.leaseKey()],
+  /**
+   * Writes the partition's position and the failures of the message after it, only while the lease
+   * is ours: acknowledging is moving the position.
+   */
+  private async record(
+    position: number,
+    attempts: number,
+    error: string | null,
+    client: SqlClient = this.client,
+  ): Promise<'continue' | 'lost'> {
+    const written = await client.run(
+      'UPDATE broker_partitions SET position = ?, attempts = ?, last_error = ? WHERE subscription = ? AND topic = ? AND partition_no = ? AND owner = ?',
+      [position, attempts, error, ...this.leaseKey()],
     );
-    if (acked.affected === 0) return 'lost';
+    if (written.affected === 0) return 'lost';
     this.lease.position = position;
-    this.lease.attempts = 0;
+    this.lease.attempts = attempts;
     return 'continue';
   }
 
@@ -170,7 +184,7 @@ export class PartitionWorker {
           body: JSON.stringify(body),
         },
       ]);
-      return this.advance(position, tx);
+      return this.record(position, 0, null, tx);
     });
   }
 

@@ -101,12 +101,13 @@ export class SqlSubscriber implements Subscription {
       [subscription, topic, this.consumerId],
     );
     const heldNow = new Set(held.map((row) => Number(row.partition_no)));
-    for (const partition of [...this.workers.keys()]) {
+    for (const [partition, worker] of [...this.workers]) {
       if (!heldNow.has(partition)) await this.dropWorker(partition);
+      else worker.renewed(leaseUntil);
     }
     // A partition held without a worker (its worker gave up): deliver it again rather than sit on it.
     for (const partition of heldNow) {
-      if (!this.workers.has(partition) && !this.closed) await this.startWorker(partition);
+      if (!this.workers.has(partition) && !this.closed) await this.startWorker(partition, leaseUntil);
     }
 
     const [{ members }] = await this.client.all<{ members: number }>(
@@ -137,12 +138,12 @@ export class SqlSubscriber implements Subscription {
         [this.consumerId, leaseUntil, subscription, topic, partition, now],
       );
       if (taken.affected !== 1) continue;
-      await this.startWorker(partition);
+      await this.startWorker(partition, leaseUntil);
     }
   }
 
   /** Starts delivering a partition this consumer holds, from its last acknowledged position. */
-  private async startWorker(partition: number): Promise<void> {
+  private async startWorker(partition: number, leaseUntil: number): Promise<void> {
     const { subscription, topic } = this.subscribeOptions;
     // Read the position after taking the lease: the previous holder may have acked since.
     const [state] = await this.client.all<{ position: number; attempts: number }>(
@@ -153,7 +154,15 @@ export class SqlSubscriber implements Subscription {
       this.client,
       this.notifier,
       this.options,
-      { subscription, topic, partition, consumerId: this.consumerId, position: Number(state.position), attempts: Number(state.attempts) },
+      {
+        subscription,
+        topic,
+        partition,
+        consumerId: this.consumerId,
+        position: Number(state.position),
+        attempts: Number(state.attempts),
+        until: leaseUntil,
+      },
       this.handler,
       this.subscribeOptions.maxAttempts ?? this.options.maxAttempts,
       (lost) => void this.dropWorker(lost),
