@@ -63,8 +63,11 @@ export class SqliteClient implements SqlClient {
     if (this.owner.getStore()) return work(this);
     return this.lock.run(() =>
       this.owner.run(true, async () => {
-        await this.whenFree(() => this.db.exec('BEGIN IMMEDIATE'));
-        this.inTransaction = true;
+        // The flag is set in the same turn as BEGIN: other flows' statements must not slip into it.
+        await this.whenFree(() => {
+          this.db.exec('BEGIN IMMEDIATE');
+          this.inTransaction = true;
+        });
         try {
           const result = await work(this);
           await this.whenFree(() => this.db.exec('COMMIT'));
@@ -87,12 +90,14 @@ export class SqliteClient implements SqlClient {
 
   /** Runs `operation`; while another process holds the write lock, retries after short, growing pauses. */
   private async whenFree<T>(operation: () => T | Promise<T>): Promise<T> {
-    const deadline = Date.now() + BUSY_WAIT_MS;
+    let deadline: number | undefined;
     for (let wait = 1; ; wait = Math.min(wait * 2, 16)) {
       try {
         return await operation();
       } catch (error) {
-        if (!String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY') || Date.now() > deadline) throw error;
+        if (!String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) throw error;
+        deadline ??= Date.now() + BUSY_WAIT_MS; // counted from the first refusal, not from the queue
+        if (Date.now() > deadline) throw error;
       }
       await pause(wait * (0.5 + Math.random()));
     }
