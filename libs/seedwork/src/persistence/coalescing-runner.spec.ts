@@ -41,25 +41,26 @@ describe('CoalescingRunner', () => {
   });
 
   it('resolves a call made during a pass only after the next pass, which sees what the call committed', async () => {
-    const gate = deferred();
+    const gates = [deferred(), deferred()];
     const seen: number[] = [];
     let committed = 0;
     const runner = new CoalescingRunner(
       async () => {
         seen.push(committed);
-        if (seen.length === 1) await gate.promise;
+        await gates[seen.length - 1].promise;
       },
       () => undefined,
     );
     const first = runner.run();
     committed = 1; // committed while the first pass runs: the first pass may have missed it
-    const late = runner.run();
     let lateDone = false;
-    void late.then(() => (lateDone = true));
-    gate.resolve();
+    const late = runner.run().then(() => (lateDone = true));
+    gates[0].resolve();
     await first;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(lateDone).toBe(false); // the first pass is over, but not the one that sees the commit
+    gates[1].resolve();
     await late;
-    expect(lateDone).toBe(true);
     expect(seen).toEqual([0, 1]);
   });
 
@@ -100,6 +101,41 @@ describe('CoalescingRunner', () => {
     await runner.stop();
     await waiting;
     expect(passes()).toBe(1);
+  });
+
+  it('resolves the callers of a pass whose error handler throws, and keeps running', async () => {
+    let calls = 0;
+    const runner = new CoalescingRunner(
+      async () => {
+        calls += 1;
+        throw new Error('broker down');
+      },
+      () => {
+        throw new Error('the logger failed too');
+      },
+    );
+    await runner.run();
+    await runner.run();
+    expect(calls).toBe(2);
+  });
+
+  it('runs the pass of a call made after stop and resume while the stopped pass was finishing', async () => {
+    const gate = deferred();
+    let passes = 0;
+    const runner = new CoalescingRunner(
+      async () => {
+        passes += 1;
+        if (passes === 1) await gate.promise;
+      },
+      () => undefined,
+    );
+    const first = runner.run();
+    const stopping = runner.stop();
+    runner.resume();
+    const again = runner.run();
+    gate.resolve();
+    await Promise.all([first, stopping, again]);
+    expect(passes).toBe(2);
   });
 
   it('hands a failing pass to onError and keeps running later passes', async () => {

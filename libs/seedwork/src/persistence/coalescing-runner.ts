@@ -47,8 +47,11 @@ export class CoalescingRunner {
       this.pause.done();
     }
     await this.loop;
-    this.next?.resolve();
-    this.next = undefined;
+    // Calls left waiting resolve now; unless `resume` came meanwhile and their pass is still to run.
+    if (this.stopped) {
+      this.next?.resolve();
+      this.next = undefined;
+    }
   }
 
   resume(): void {
@@ -67,16 +70,21 @@ export class CoalescingRunner {
     while (this.next && !this.stopped) {
       const wait = this.lastStart + this.spacingMs - performance.now();
       if (wait > 0) await this.sleep(wait);
-      if (this.stopped) return;
       const current = this.next;
+      if (this.stopped || !current) return;
       this.next = undefined;
       this.lastStart = performance.now();
       try {
         await this.pass();
       } catch (error) {
-        this.onError(error);
+        try {
+          this.onError(error);
+        } catch {
+          // a failing error handler must not leave the callers of this pass waiting
+        }
+      } finally {
+        current.resolve();
       }
-      current.resolve();
     }
   }
 
