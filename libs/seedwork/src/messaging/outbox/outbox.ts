@@ -26,6 +26,7 @@ export class Outbox {
         now,
       ]);
     }
-    if (envelopes.length > 0) tx.afterCommit(() => this.relay.wake());
+    // Wake the relay, without waiting for its pass: the unit of work is done once it has committed.
+    if (envelopes.length > 0) tx.afterCommit(() => void this.relay.wake());
   }
 }

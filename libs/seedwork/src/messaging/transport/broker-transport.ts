@@ -66,8 +66,12 @@ export class BrokerTransport extends Server implements CustomTransportStrategy {
 
   private handlerFor(subscription: string, type: string): ReturnType<Server['getHandlerByPattern']> {
     const key = `${subscription}\u0000${type}`;
-    if (!this.handlers.has(key)) this.handlers.set(key, this.getHandlerByPattern(subscription) ?? this.getHandlerByPattern(type));
-    return this.handlers.get(key) ?? null;
+    const cached = this.handlers.get(key);
+    if (cached !== undefined) return cached;
+    const handler = this.getHandlerByPattern(subscription) ?? this.getHandlerByPattern(type);
+    // Types come from the wire: only the known ones are remembered, so the map stays small.
+    if (this.options.contracts.get(type)) this.handlers.set(key, handler);
+    return handler;
   }
 
   private async dispatch(target: TopicSubscription, delivery: Delivery): Promise<void> {
