@@ -86,8 +86,8 @@ export class PartitionWorker {
 
   /**
    * One read of the partition and the delivery of what it found. Handled messages are acknowledged
-   * together, once per read (and before a failure is recorded): the inbox makes a message handled
-   * again after a crash a no-op, and one write per batch keeps the shared log's writer free.
+   * together, once per read (or in the write that records a failure): the inbox makes a message
+   * handled again after a crash a no-op, and one write per read keeps the shared log's writer free.
    */
   private async pass(): Promise<'continue' | 'lost'> {
     const { topic, partition } = this.lease;
