@@ -56,9 +56,7 @@ export class ProjectionRunner {
       async () => {
         // Read first, beside the writer: a projection already at the head needs no transaction.
         const head = await this.uow.read(() => this.eventStore.headPosition());
-        for (const p of this.projections) {
-          if ((await this.uow.read(() => this.readCheckpoint(p.nombre))).posicion < head) await this.catchUp(p);
-        }
+        for (const p of await this.behind(head)) await this.catchUp(p);
       },
       options.onError,
       options.spacingMs,
@@ -95,14 +93,15 @@ export class ProjectionRunner {
    */
   async sync(): Promise<void> {
     const head = await this.uow.read(() => this.eventStore.headPosition());
-    for (let pass = 0; pass < MAX_SYNC_PASSES && (await this.caughtUpTo()) < head; pass += 1) await this.wake();
+    for (let pass = 0; pass < MAX_SYNC_PASSES && (await this.behind(head)).length > 0; pass += 1) await this.wake();
   }
 
-  /** The lowest committed checkpoint of the projections. */
-  private async caughtUpTo(): Promise<number> {
+  /** The projections whose committed checkpoint is before `head`, read beside the writer. */
+  private async behind(head: number): Promise<Projection[]> {
     return this.uow.read(async () => {
-      const positions = await Promise.all(this.projections.map((p) => this.readCheckpoint(p.nombre)));
-      return Math.min(...positions.map((cp) => cp.posicion));
+      const atrasadas: Projection[] = [];
+      for (const p of this.projections) if ((await this.readCheckpoint(p.nombre)).posicion < head) atrasadas.push(p);
+      return atrasadas;
     });
   }
 
