@@ -45,11 +45,14 @@ export class ServiceProcess {
         this.options.startTimeoutMs ?? 30000,
       );
       const since = this.output.length; // a restarted process: ignore the previous run's lines
+      // Looks for the port only until it is found: a long run's output is not searched again per chunk.
       const onData = () => {
         const match = LISTENING.exec(this.output.slice(since));
         if (match && this.port === 0) {
           this.port = Number(match[1]);
           clearTimeout(timer);
+          child.stdout!.off('data', onData);
+          child.stderr!.off('data', onData);
           ready();
         }
       };
