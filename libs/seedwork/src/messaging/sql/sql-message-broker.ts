@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { DatabaseTarget } from '../../persistence/database-url.js';
-import { ChangeNotifier, partitionKey, type ProbeResult } from '../change-notifier.js';
+import { ChangeNotifier, partitionKey } from '../change-notifier.js';
 import type { Envelope } from '../envelope.js';
 import type { MessageBroker, MessageHandler, SubscribeOptions, Subscription } from '../message-broker.js';
 import { partitionOf } from '../partition-of.js';
+import { probeLog } from './log-probe.js';
 import { MysqlClient } from './mysql-client.js';
 import { appendToLog, createBrokerSchema } from './sql-broker.schema.js';
 import { DEFAULT_SQL_BROKER_OPTIONS, type SqlBrokerOptions } from './sql-broker-options.js';
@@ -30,7 +31,7 @@ export class SqlMessageBroker implements MessageBroker {
     readonly options: SqlBrokerOptions,
     private readonly onError: (error: unknown) => void,
   ) {
-    this.notifier = new ChangeNotifier((after) => this.appendedSince(after), options.pollMs);
+    this.notifier = new ChangeNotifier((after) => probeLog(this.client, after), options.pollMs);
   }
 
   static async open(
@@ -97,25 +98,6 @@ export class SqlMessageBroker implements MessageBroker {
       }
       if (rows.length < READ_BATCH) return count;
     }
-  }
-
-  /**
-   * What the notifier's probe asks: the log's head, and which partitions received messages after
-   * `after` (a range read of the primary key: only the rows appended since the previous probe).
-   */
-  private async appendedSince(after: number | undefined): Promise<ProbeResult> {
-    if (after === undefined) {
-      const [row] = await this.client.all<{ head: number | null }>('SELECT MAX(position) AS head FROM broker_messages');
-      return { head: Number(row?.head ?? 0) };
-    }
-    const rows = await this.client.all<{ topic: string; partition_no: number; head: number }>(
-      'SELECT topic, partition_no, MAX(position) AS head FROM broker_messages WHERE position > ? GROUP BY topic, partition_no',
-      [after],
-    );
-    return {
-      head: Math.max(after, ...rows.map((row) => Number(row.head))),
-      changed: rows.map((row) => partitionKey(row.topic, Number(row.partition_no))),
-    };
   }
 
   async ping(): Promise<void> {
