@@ -40,6 +40,8 @@ export class StartupError extends Error {}
 
 const OUTBOX_SWEEP_MS = 1000;
 const OUTBOX_BATCH = 200;
+/** Published outbox rows are deleted in one transaction at most this often, not after every pass. */
+const OUTBOX_DELETE_EVERY_MS = 200;
 
 /**
  * Opens what a service needs, failing fast with a message that names the variable at fault,
@@ -79,6 +81,7 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
   const relay = new OutboxRelay(uow, broker, {
     sweepMs: OUTBOX_SWEEP_MS,
     batchSize: OUTBOX_BATCH,
+    deleteEveryMs: OUTBOX_DELETE_EVERY_MS,
     onError: (error) => log.warn(`outbox relay: ${String(error)}; will retry`),
   });
   const contracts = new MessageContracts(definition.contracts ?? []);

@@ -7,6 +7,12 @@ export interface OutboxRelayOptions {
   /** How often the relay sweeps for messages a crash or a broker outage left behind. */
   sweepMs: number;
   batchSize: number;
+  /**
+   * Published rows are deleted together, at most this often (0, the default: after every pass).
+   * Until then the relay remembers them and does not publish them again; after a crash they are
+   * published once more, which the at-least-once delivery already allows for.
+   */
+  deleteEveryMs?: number;
   onError(error: unknown): void;
 }
 
@@ -17,21 +23,25 @@ interface OutboxRow {
 }
 
 /**
- * Publishes committed outbox rows to the broker, in the order they were written, then deletes them. Woken right
- * after each commit and by a periodic sweep, so a crash between commit and publish loses nothing:
- * the row is still there at the next start. A message may be published twice (crash after
- * publish, before delete); the broker's log keeps one copy and consumers' inboxes skip repeats.
+ * Publishes committed outbox rows to the broker, in the order they were written, then deletes them
+ * (several passes' rows in one transaction when `deleteEveryMs` is set). Woken right after each
+ * commit and by a periodic sweep, so a crash between commit and publish loses nothing: the row is
+ * still there at the next start. A message may be published twice (crash after publish, before
+ * delete); the broker's log keeps one copy and consumers' inboxes skip repeats.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private readonly passes: CoalescingRunner;
+  /** Rows published and not deleted yet, by seq. */
+  private published: number[] = [];
+  private deletedAt = 0;
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly broker: MessageBroker,
     private readonly options: OutboxRelayOptions,
   ) {
-    this.passes = new CoalescingRunner(() => this.drain(), options.onError);
+    this.passes = new CoalescingRunner(() => this.pass(), options.onError);
   }
 
   start(): void {
@@ -46,28 +56,61 @@ export class OutboxRelay {
     return this.passes.run();
   }
 
+  /** Stops the passes and deletes what they published (if that fails, the rows go out again at the next start). */
   async stop(): Promise<void> {
     clearInterval(this.timer);
     await this.passes.stop();
+    await this.deletePublished().catch((error: unknown) => this.options.onError(error));
   }
 
-  /** Publishes every pending row; returns how many were published. */
+  /** Publishes every pending row and deletes every published one; returns how many were published. */
   async drain(): Promise<number> {
-    let published = 0;
+    const published = await this.publishPending();
+    await this.deletePublished();
+    return published;
+  }
+
+  private async pass(): Promise<void> {
+    await this.publishPending();
+    const due = Date.now() - this.deletedAt >= (this.options.deleteEveryMs ?? 0);
+    if (due || this.published.length >= this.options.batchSize) await this.deletePublished();
+  }
+
+  private async publishPending(): Promise<number> {
+    let count = 0;
     for (;;) {
-      // Committed rows, read beside the writer (on SQLite, its read connection): no transaction to wait for.
-      const rows = await this.uow.read(() =>
-        this.uow.manager.query<OutboxRow[]>('SELECT seq, topic, envelope FROM outbox ORDER BY seq LIMIT ?', [this.options.batchSize]),
-      );
-      if (rows.length === 0) return published;
+      // Committed rows, read beside the writer (on SQLite, its read connection): no transaction to
+      // wait for. Rows published but not deleted yet are read too, and skipped.
+      const skip = new Set(this.published);
+      const rows = (
+        await this.uow.read(() =>
+          this.uow.manager.query<OutboxRow[]>('SELECT seq, topic, envelope FROM outbox ORDER BY seq LIMIT ?', [
+            this.options.batchSize + skip.size,
+          ]),
+        )
+      ).filter((row) => !skip.has(Number(row.seq)));
+      if (rows.length === 0) return count;
       for (const group of consecutiveByTopic(rows)) {
         await this.broker.publish(group.topic, group.envelopes);
       }
-      const seqs = rows.map((row) => Number(row.seq));
-      await this.uow.run((tx) => tx.manager.query(`DELETE FROM outbox WHERE seq IN (${seqs.map(() => '?').join(', ')})`, seqs));
-      published += rows.length;
-      if (rows.length < this.options.batchSize) return published;
+      this.published.push(...rows.map((row) => Number(row.seq)));
+      count += rows.length;
+      if (rows.length < this.options.batchSize) return count;
     }
+  }
+
+  private async deletePublished(): Promise<void> {
+    if (this.published.length === 0) return;
+    const seqs = [...this.published];
+    await this.uow.run(async (tx) => {
+      for (let i = 0; i < seqs.length; i += this.options.batchSize) {
+        const chunk = seqs.slice(i, i + this.options.batchSize);
+        await tx.manager.query(`DELETE FROM outbox WHERE seq IN (${chunk.map(() => '?').join(', ')})`, chunk);
+      }
+    });
+    const deleted = new Set(seqs);
+    this.published = this.published.filter((seq) => !deleted.has(seq));
+    this.deletedAt = Date.now();
   }
 }
 

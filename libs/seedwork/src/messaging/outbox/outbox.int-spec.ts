@@ -155,6 +155,55 @@ function outboxSuite(open: () => Promise<Backend>): void {
     });
   });
 
+  describe('published rows deleted together (deleteEveryMs)', () => {
+    /** The real broker, with the labels of every publish call written down. */
+    const countingBroker = (calls: string[]) => {
+      const counting = Object.create(backend.broker) as typeof backend.broker;
+      counting.publish = async (onTopic, envelopes) => {
+        calls.push(...envelopes.map((e) => (e.payload as { label: string }).label));
+        await backend.broker.publish(onTopic, envelopes);
+      };
+      return counting;
+    };
+
+    it('keeps published rows until the delete is due, without publishing them again, and deletes them when stopped', async () => {
+      const calls: string[] = [];
+      relay = new OutboxRelay(uow, countingBroker(calls), {
+        sweepMs: 60_000,
+        batchSize: 100,
+        deleteEveryMs: 60_000,
+        onError: (error) => relayErrors.push(error),
+      });
+      outbox = new Outbox(uow, relay);
+      relay.start();
+      await uow.run(() => outbox.add(topic, [message('m1')]));
+      // The first delete is due at once; the next ones only after deleteEveryMs.
+      await eventually(async () => expect(await outboxCount()).toBe(0), WITHIN_MS);
+      await uow.run(() => outbox.add(topic, [message('m2')]));
+      await eventually(async () => expect(calls).toEqual(['m1', 'm2']), WITHIN_MS);
+      await uow.run(() => outbox.add(topic, [message('m3')]));
+      await eventually(async () => expect(calls).toEqual(['m1', 'm2', 'm3']), WITHIN_MS);
+      expect(await outboxCount()).toBe(2);
+
+      await relay.stop();
+      expect(await outboxCount()).toBe(0);
+      expect(await publishedLabels()).toEqual(['m1', 'm2', 'm3']);
+    });
+
+    it('has what a crashed relay published but had not deleted published again by the next one, stored once', async () => {
+      const crashedRelay = newRelay({ deleteEveryMs: 60_000 });
+      await uow.run(() => new Outbox(uow, crashedRelay).add(topic, [message('m1')]));
+      await crashedRelay.drain(); // published and deleted: the first delete is due at once
+      await uow.run(() => new Outbox(uow, crashedRelay).add(topic, [message('m2')]));
+      await eventually(async () => expect(await publishedLabels()).toEqual(['m1', 'm2']), WITHIN_MS);
+      expect(await outboxCount()).toBe(1); // m2: published, its delete not due yet — and the process dies here
+
+      await relay.drain();
+      expect(await outboxCount()).toBe(0);
+      expect(await publishedLabels()).toEqual(['m1', 'm2']);
+    });
+  });
+
   describe('a rolled-back run', () => {
     it('leaves no row in the outbox', async () => {
       await uow
