@@ -248,6 +248,8 @@ export function describeSagaScenarios(titulo: string, broker: SagaBroker): void 
 
       // Every reply of both sagas once more, as copies with new ids (a participant answering twice),
       // and the orchestrator's subscription rewound (the broker redelivering the same messages).
+      // Copies on eventos-aeroalpes reach notificaciones only: the saga takes aeroalpes' own replies
+      // in the transaction that sends them and does not subscribe to that topic.
       const client = await broker.open(suite);
       try {
         for (const topic of ['eventos-aeroalpes', 'eventos-cliente', 'eventos-pagos', 'eventos-integracion-gds']) {

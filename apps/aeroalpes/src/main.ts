@@ -25,8 +25,8 @@ await runService({
   subscriptions: [
     // as a participant: the saga's commands to aeroalpes (AprobarReserva, CancelarReserva)
     { topic: TOPICOS.comandosAeroalpes, subscription: 'aeroalpes' },
-    // as the orchestrator: every participant's events
-    { topic: TOPICOS.eventosAeroalpes, subscription: SUSCRIPCION_SAGA },
+    // as the orchestrator: the other participants' events (aeroalpes' own replies reach its saga
+    // in the transaction that sends them: see Respuestas)
     { topic: TOPICOS.eventosCliente, subscription: SUSCRIPCION_SAGA },
     { topic: TOPICOS.eventosPagos, subscription: SUSCRIPCION_SAGA },
     { topic: TOPICOS.eventosGds, subscription: SUSCRIPCION_SAGA },

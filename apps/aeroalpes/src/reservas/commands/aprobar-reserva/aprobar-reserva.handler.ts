@@ -12,8 +12,8 @@ import { AprobarReservaCommand } from './aprobar-reserva.command.js';
 /**
  * Step 5 runs in the orchestrator's own database, so it is decided with the saga, in one
  * transaction: the reserva is approved only while the saga still waits for this step, and the
- * saga takes the reply at once (its version moves, so a deadline expiring at the same moment
- * conflicts instead of compensating an approved reserva). Once the step was given up, the answer
+ * saga takes the reply at once through `Respuestas` (its version moves, so a deadline expiring at
+ * the same moment conflicts instead of compensating an approved reserva). Once the step was given up, the answer
  * is AprobacionReservaFallida and nothing is approved.
  */
 @CommandHandler(AprobarReservaCommand)
@@ -46,8 +46,7 @@ export class AprobarReservaHandler implements ICommandHandler<AprobarReservaComm
         await this.respuestas.enviar(AprobacionReservaFallida, { id_reserva, motivo: error.code }, causa);
         return;
       }
-      const aprobada = await this.respuestas.enviar(ReservaAprobada, { id_reserva, id_cliente: reserva.id_cliente }, causa);
-      await this.sagas.handleReply(aprobada);
+      await this.respuestas.enviar(ReservaAprobada, { id_reserva, id_cliente: reserva.id_cliente }, causa);
     });
   }
 }
