@@ -61,14 +61,12 @@ export class SagaStore {
       );
       if (updated !== 1) throw new ConflictError('SAGA.CONFLICTO_DE_VERSION', `saga ${saga.id} changed concurrently`);
     }
-    for (const entry of log) {
-      await this.manager.query('INSERT INTO saga_log (id_saga, en, tipo, mensaje, id_mensaje) VALUES (?, ?, ?, ?, ?)', [
-        saga.id,
-        entry.en,
-        entry.tipo,
-        entry.mensaje.slice(0, 191),
-        entry.id_mensaje,
-      ]);
+    if (log.length > 0) {
+      // One statement for the transition's entries; they take their seq in this order.
+      await this.manager.query(
+        `INSERT INTO saga_log (id_saga, en, tipo, mensaje, id_mensaje) VALUES ${log.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+        log.flatMap((entry) => [saga.id, entry.en, entry.tipo, entry.mensaje.slice(0, 191), entry.id_mensaje]),
+      );
     }
     return { ...saga, version: saga.version + 1 };
   }
