@@ -4,6 +4,7 @@
 //   paced:     R reservas/s for D seconds; latency p50/p95/p99
 import { Api, solicitud } from '../test/support/api.js';
 import { Suite } from '../test/support/suite.js';
+import { BenchHttp } from './http-client.js';
 import { mysqlServer, percentile, table } from './support.js';
 
 const N = Number(process.env.BENCH_SAGAS ?? 1000);
@@ -30,12 +31,14 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * saga's own `terminada_en`, not from when the poll noticed it, so the polling can be sparse: the
  * looks cost aeroalpes CPU (about 1 ms each here) that the sagas being measured need.
  */
-async function oneSaga(api: Api, body: object): Promise<Result> {
+async function oneSaga(http: BenchHttp, aeroalpes: string, body: object): Promise<Result> {
   const started = Date.now();
-  const { id_saga } = await api.crearReserva(body);
+  const created = await http.post<{ id_saga: string }>(`${aeroalpes}/reservas`, body);
+  if (created.status !== 202) throw new Error(`POST /reservas answered ${created.status}: ${JSON.stringify(created.body)}`);
+  const { id_saga } = created.body;
   await sleep(FIRST_LOOK_MS);
   for (;;) {
-    const { body: saga } = await api.get<{ estado: string; terminada_en: string | null }>('aeroalpes', `/sagas/${id_saga}`);
+    const { body: saga } = await http.get<{ estado: string; terminada_en: string | null }>(`${aeroalpes}/sagas/${id_saga}`);
     if (TERMINAL.has(saga.estado) && saga.terminada_en) {
       const at = Date.parse(saga.terminada_en);
       return { ms: at - started, at, estado: saga.estado };
@@ -62,8 +65,10 @@ function summary(label: string, results: Result[], startedAt: number) {
 async function measure(label: string): Promise<Array<Record<string, string | number>>> {
   const suite = new Suite(undefined, { LOG_LEVEL: 'info' });
   await suite.start();
+  const http = new BenchHttp(Math.max(C, RATE));
   try {
     const api = new Api(suite);
+    const aeroalpes = suite.url('aeroalpes');
     const clientes = await Promise.all(Array.from({ length: 10 }, () => api.registrarCliente()));
     await api.fijarCupos('BOG', 'MDE', '2026-12-20', 1_000_000);
     const body = (i: number) => solicitud(clientes[i % clientes.length].id, { fecha: '2026-12-20' });
@@ -78,7 +83,7 @@ async function measure(label: string): Promise<Array<Record<string, string | num
         while (next < warmUp + N) {
           const i = next++;
           if (i === warmUp) started = Date.now();
-          const result = await oneSaga(api, body(i));
+          const result = await oneSaga(http, aeroalpes, body(i));
           if (i >= warmUp) sustained.push(result);
         }
       }),
@@ -89,7 +94,7 @@ async function measure(label: string): Promise<Array<Record<string, string | num
     for (let i = 0; i < RATE * SECONDS; i += 1) {
       const wait = t0 + (i * 1000) / RATE - Date.now();
       if (wait > 0) await sleep(wait);
-      paced.push(oneSaga(api, body(i)));
+      paced.push(oneSaga(http, aeroalpes, body(i)));
     }
     const pacedResults = await Promise.all(paced);
     return [
@@ -97,6 +102,7 @@ async function measure(label: string): Promise<Array<Record<string, string | num
       summary(`${label}, ${RATE}/s offered for ${SECONDS} s`, pacedResults, t0),
     ];
   } finally {
+    http.close();
     await suite.stop();
   }
 }
