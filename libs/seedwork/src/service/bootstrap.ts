@@ -40,8 +40,12 @@ export class StartupError extends Error {}
 
 const OUTBOX_SWEEP_MS = 1000;
 const OUTBOX_BATCH = 200;
-/** Published outbox rows are deleted in one transaction at most this often, not after every pass. */
-const OUTBOX_DELETE_EVERY_MS = 200;
+/**
+ * On SQLite, published outbox rows are deleted in one transaction at most this often, not after
+ * every pass: one process writes a service's SQLite file, so no other relay reads that outbox. On
+ * MySQL/MariaDB a service may run replicas whose relays share the table: rows go at once there.
+ */
+const OUTBOX_DELETE_EVERY_MS_SQLITE = 200;
 
 /**
  * Opens what a service needs, failing fast with a message that names the variable at fault,
@@ -81,7 +85,7 @@ export async function startService(definition: ServiceDefinition, env: NodeJS.Pr
   const relay = new OutboxRelay(uow, broker, {
     sweepMs: OUTBOX_SWEEP_MS,
     batchSize: OUTBOX_BATCH,
-    deleteEveryMs: OUTBOX_DELETE_EVERY_MS,
+    deleteEveryMs: settings.database.kind === 'sqlite' ? OUTBOX_DELETE_EVERY_MS_SQLITE : 0,
     onError: (error) => log.warn(`outbox relay: ${String(error)}; will retry`),
   });
   const contracts = new MessageContracts(definition.contracts ?? []);

@@ -10,7 +10,8 @@ export interface OutboxRelayOptions {
   /**
    * Published rows are deleted together, at most this often (0, the default: after every pass).
    * Until then the relay remembers them and does not publish them again; after a crash they are
-   * published once more, which the at-least-once delivery already allows for.
+   * published once more, which the at-least-once delivery already allows for. Only for an outbox
+   * that one process relays: another relay on the same table would publish them again meanwhile.
    */
   deleteEveryMs?: number;
   onError(error: unknown): void;
@@ -72,8 +73,7 @@ export class OutboxRelay {
 
   private async pass(): Promise<void> {
     await this.publishPending();
-    const due = Date.now() - this.deletedAt >= (this.options.deleteEveryMs ?? 0);
-    if (due || this.published.length >= this.options.batchSize) await this.deletePublished();
+    if (Date.now() - this.deletedAt >= (this.options.deleteEveryMs ?? 0)) await this.deletePublished();
   }
 
   private async publishPending(): Promise<number> {
@@ -96,6 +96,8 @@ export class OutboxRelay {
       this.published.push(...rows.map((row) => Number(row.seq)));
       count += rows.length;
       if (rows.length < this.options.batchSize) return count;
+      // A backlog: delete what went out before reading on, so the rows skipped stay one batch at most.
+      await this.deletePublished();
     }
   }
 
