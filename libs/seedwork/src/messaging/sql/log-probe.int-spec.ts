@@ -66,7 +66,7 @@ describe('probeLog on SQLite', () => {
     expect(await probeLog(client, 1)).toEqual({ head: 1, changed: [] });
   });
 
-  it('gives only the head (wake every waiter) when more rows than it reads arrived since', async () => {
+  it('gives only the head (wake every waiter) when more rows than its limit arrived since, and names them up to the limit', async () => {
     await append([
       ['a', 0],
       ['a', 1],
@@ -74,7 +74,7 @@ describe('probeLog on SQLite', () => {
       ['c', 3],
     ]);
     expect(await probeLog(client, 0, 3)).toEqual({ head: 4 });
-    expect(await probeLog(client, 1, 4)).toEqual({ head: 4, changed: [partitionKey('a', 1), partitionKey('b', 2), partitionKey('c', 3)] });
+    expect(await probeLog(client, 1, 3)).toEqual({ head: 4, changed: [partitionKey('a', 1), partitionKey('b', 2), partitionKey('c', 3)] });
   });
 
   it('reads the new rows by the primary key, not by walking an index over the whole log', async () => {

@@ -15,8 +15,8 @@ export const PROBE_SQL = 'SELECT topic, partition_no, position FROM broker_messa
  */
 export async function probeLog(client: SqlClient, after: number | undefined, limit = PROBE_LIMIT): Promise<ProbeResult> {
   if (after !== undefined) {
-    const rows = await client.all<{ topic: string; partition_no: number; position: number }>(PROBE_SQL, [after, limit]);
-    if (rows.length < limit) {
+    const rows = await client.all<{ topic: string; partition_no: number; position: number }>(PROBE_SQL, [after, limit + 1]);
+    if (rows.length <= limit) {
       return {
         head: rows.reduce((head, row) => Math.max(head, Number(row.position)), after),
         changed: [...new Set(rows.map((row) => partitionKey(row.topic, Number(row.partition_no))))],
