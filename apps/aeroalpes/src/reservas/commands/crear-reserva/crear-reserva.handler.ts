@@ -69,7 +69,7 @@ export class CrearReservaHandler implements ICommandHandler<CrearReservaCommand>
         { primerPasoEjecutado: true },
       );
       // The first step's reply is known now: the saga takes it at once and sends ValidarCliente in
-      // this transaction (the copy that comes back through the broker is recognised and skipped).
+      // this transaction (the saga does not subscribe to eventos-aeroalpes: no copy comes back).
       await this.sagas.handleReply(creada);
       const respuesta: ReservaAceptada = { id_reserva, id_saga, estado: 'PENDIENTE' };
       if (idempotencyKey) await this.idempotencia.save(idempotencyKey, huella, respuesta);
