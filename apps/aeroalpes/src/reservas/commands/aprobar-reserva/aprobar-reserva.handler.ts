@@ -13,8 +13,8 @@ import { AprobarReservaCommand } from './aprobar-reserva.command.js';
  * Step 5 runs in the orchestrator's own database, so it is decided with the saga, in one
  * transaction: the reserva is approved only while the saga still waits for this step, and the
  * saga takes the reply at once through `Respuestas` (its version moves, so a deadline expiring at
- * the same moment conflicts instead of compensating an approved reserva). Once the step was given up, the answer
- * is AprobacionReservaFallida and nothing is approved.
+ * the same moment conflicts instead of compensating an approved reserva). Once the step was given
+ * up, the answer is AprobacionReservaFallida and nothing is approved.
  */
 @CommandHandler(AprobarReservaCommand)
 export class AprobarReservaHandler implements ICommandHandler<AprobarReservaCommand> {
