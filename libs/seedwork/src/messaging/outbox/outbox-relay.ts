@@ -9,9 +9,11 @@ export interface OutboxRelayOptions {
   batchSize: number;
   /**
    * Published rows are deleted together, at most this often (0, the default: after every pass).
-   * Until then the relay remembers them and does not publish them again; after a crash they are
-   * published once more, which the at-least-once delivery already allows for. Only for an outbox
-   * that one process relays: another relay on the same table would publish them again meanwhile.
+   * Until then the relay reads on past the last row it published; after a crash they are published
+   * once more, which the at-least-once delivery already allows for. Only for an outbox that one
+   * process relays (another relay would publish them again meanwhile) and whose `seq` grows in
+   * commit order, as on SQLite, where transactions write one at a time: on MySQL a row can commit
+   * after one with a higher `seq`, and reading past the last one published would leave it behind.
    */
   deleteEveryMs?: number;
   onError(error: unknown): void;
@@ -35,6 +37,8 @@ export class OutboxRelay {
   private readonly passes: CoalescingRunner;
   /** Rows published and not deleted yet, by seq. */
   private published: number[] = [];
+  /** With deferred deletes, the highest seq published: the next read starts after it. */
+  private after = 0;
   private deletedAt = 0;
 
   constructor(
@@ -80,23 +84,24 @@ export class OutboxRelay {
     let count = 0;
     for (;;) {
       // Committed rows, read beside the writer (on SQLite, its read connection): no transaction to
-      // wait for. Rows published but not deleted yet are read too, and skipped.
-      const skip = new Set(this.published);
-      const rows = (
-        await this.uow.read(() =>
-          this.uow.manager.query<OutboxRow[]>('SELECT seq, topic, envelope FROM outbox ORDER BY seq LIMIT ?', [
-            this.options.batchSize + skip.size,
-          ]),
-        )
-      ).filter((row) => !skip.has(Number(row.seq)));
+      // wait for. Without deferred deletes every row still there is pending (after = 0).
+      const after = this.options.deleteEveryMs ? this.after : 0;
+      const rows = await this.uow.read(() =>
+        this.uow.manager.query<OutboxRow[]>('SELECT seq, topic, envelope FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?', [
+          after,
+          this.options.batchSize,
+        ]),
+      );
       if (rows.length === 0) return count;
       for (const group of consecutiveByTopic(rows)) {
         await this.broker.publish(group.topic, group.envelopes);
       }
-      this.published.push(...rows.map((row) => Number(row.seq)));
+      const seqs = rows.map((row) => Number(row.seq));
+      this.published.push(...seqs);
+      this.after = Math.max(this.after, ...seqs);
       count += rows.length;
       if (rows.length < this.options.batchSize) return count;
-      // A backlog: delete what went out before reading on, so the rows skipped stay one batch at most.
+      // A backlog: delete what went out before reading on, so the rows waiting for it stay one batch.
       await this.deletePublished();
     }
   }
