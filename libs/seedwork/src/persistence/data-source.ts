@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
 import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
 import { type DatabaseTarget, describeTarget } from './database-url.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 export interface DataSourceSpec {
   target: DatabaseTarget;
@@ -48,6 +50,27 @@ export function dataSourceOptions(spec: DataSourceSpec): DataSourceOptions {
 }
 
 /**
+ * A SQLite data source whose WAL is checkpointed by a thread of its own (`WalCheckpointer`), from
+ * `initialize` until `destroy`.
+ */
+class SqliteDataSource extends DataSource {
+  private checkpointer: WalCheckpointer | undefined;
+
+  override async initialize(): Promise<this> {
+    await super.initialize();
+    const { databaseConnection } = this.driver as unknown as { databaseConnection: Database.Database };
+    this.checkpointer = WalCheckpointer.start(databaseConnection);
+    return this;
+  }
+
+  override async destroy(): Promise<void> {
+    await this.checkpointer?.stop();
+    this.checkpointer = undefined;
+    await super.destroy();
+  }
+}
+
+/**
  * A second, read-only connection to a SQLite file, for queries: in WAL mode it reads the last
  * committed state without waiting for, or seeing into, the writer's open transaction. On MySQL and
  * MariaDB the pool already gives queries their own connections: the same data source is returned.
@@ -72,7 +95,8 @@ export async function openDataSource(spec: DataSourceSpec): Promise<DataSource> 
   const { target } = spec;
   if (target.kind === 'sqlite') mkdirSync(dirname(target.file), { recursive: true });
   else await createDatabaseIfMissing(target.url, target.kind, target.database);
-  const dataSource = new DataSource(dataSourceOptions(spec));
+  const options = dataSourceOptions(spec);
+  const dataSource = target.kind === 'sqlite' ? new SqliteDataSource(options) : new DataSource(options);
   try {
     await dataSource.initialize();
   } catch (error) {

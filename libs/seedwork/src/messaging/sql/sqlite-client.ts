@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Mutex } from '../../persistence/mutex.js';
+import { WalCheckpointer } from '../../persistence/wal-checkpointer.js';
 import type { ExecResult, Row, SqlClient } from './sql-client.js';
 
 /** How long a statement waits for another process's write lock before it fails. */
@@ -19,6 +20,9 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * sleeps inside the call and blocks the whole event loop — with five services sharing the log,
  * that stalled every process for hundreds of milliseconds under load.
  *
+ * WAL checkpoints run on a thread of their own (`WalCheckpointer`): five processes append to this
+ * file, and SQLite's automatic checkpoint would stall whichever one commits past the threshold.
+ *
  * One connection serves the whole process: while a transaction is open, statements from other
  * async flows wait for it to end instead of running inside it.
  */
@@ -29,7 +33,10 @@ export class SqliteClient implements SqlClient {
   private readonly owner = new AsyncLocalStorage<true>();
   private inTransaction = false;
 
-  private constructor(private readonly db: Database.Database) {}
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly checkpointer: WalCheckpointer,
+  ) {}
 
   static open(file: string): SqliteClient {
     mkdirSync(dirname(file), { recursive: true });
@@ -38,7 +45,7 @@ export class SqliteClient implements SqlClient {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 0');
-    return new SqliteClient(db);
+    return new SqliteClient(db, WalCheckpointer.start(db));
   }
 
   all<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
@@ -104,6 +111,7 @@ export class SqliteClient implements SqlClient {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer.stop();
     if (this.db.open) this.db.close();
   }
 
