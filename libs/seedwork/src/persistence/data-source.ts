@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import { DataSource, type DataSourceOptions, type MixedList } from 'typeorm';
 import { type DatabaseTarget, describeTarget } from './database-url.js';
+import { Mutex } from './mutex.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 
 export interface DataSourceSpec {
@@ -50,16 +51,19 @@ export function dataSourceOptions(spec: DataSourceSpec): DataSourceOptions {
 }
 
 /**
- * A SQLite data source whose WAL is checkpointed by a thread of its own (`WalCheckpointer`), from
+ * A SQLite data source: its writers take turns on `writes` (SQLite has one writer, and TypeORM's
+ * better-sqlite3 driver one connection), and its WAL is copied by a thread of its own
+ * (`WalCheckpointer`, which pauses the writes for a moment to start the WAL over), from
  * `initialize` until `destroy`.
  */
-class SqliteDataSource extends DataSource {
+export class SqliteDataSource extends DataSource {
+  readonly writes = new Mutex();
   private checkpointer: WalCheckpointer | undefined;
 
   override async initialize(): Promise<this> {
     await super.initialize();
     const { databaseConnection } = this.driver as unknown as { databaseConnection: Database.Database };
-    this.checkpointer = WalCheckpointer.start(databaseConnection);
+    this.checkpointer = WalCheckpointer.start(databaseConnection, { pauseWrites: (work) => this.writes.run(work) });
     return this;
   }
 

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
+import { SqliteDataSource } from './data-source.js';
 import { Mutex } from './mutex.js';
 
 /** The transaction a piece of work runs in, and what must happen at its edges. */
@@ -37,7 +38,9 @@ export class UnitOfWork {
     /** Where `read` runs queries: a read-only SQLite connection, or the same pool on MySQL. */
     private readonly readSource: DataSource = dataSource,
   ) {
-    this.sqliteLock = dataSource.options.type === 'better-sqlite3' ? new Mutex() : undefined;
+    const sqlite = dataSource.options.type === 'better-sqlite3';
+    // The data source's own lock when it has one: its WAL checkpointer pauses the writes with it.
+    this.sqliteLock = dataSource instanceof SqliteDataSource ? dataSource.writes : sqlite ? new Mutex() : undefined;
   }
 
   /** The current transaction's manager, or the plain one outside a transaction. */

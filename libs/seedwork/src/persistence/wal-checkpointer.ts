@@ -4,69 +4,107 @@ import type Database from 'better-sqlite3';
 
 /** How often the thread copies the WAL's new pages into the database file. */
 const CHECKPOINT_EVERY_MS = 100;
-/** SQLite's own default, put back if the thread stops on its own. */
-const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
+/** Past this many pages the WAL is started over (SQLite's own checkpoint comes at 1,000). */
+const RESTART_AT_PAGES = 500;
+/** A pause of the writes never outlasts this, whatever the thread does. */
+const PAUSE_MAX_MS = 1000;
+
+/** What `PRAGMA wal_checkpoint` answers: pages in the WAL, and how many of them are copied. */
+interface CheckpointResult {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}
 
 /**
  * The thread's code, evaluated rather than loaded from a file: the tests run the TypeScript sources,
  * where no compiled worker file exists. It opens its own connection to the file and runs passive
- * checkpoints, which never wait for a lock: one that finds another checkpoint running, or readers
- * still on old pages, copies what it can and the next one goes on.
+ * checkpoints, which never wait for a lock (one that finds another checkpoint running, or readers on
+ * old pages, copies what it can and the next one goes on), every `everyMs` and when asked to.
  */
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true, timeout: 0 });
-const timer = setInterval(() => {
+function checkpoint() {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    return db.pragma('wal_checkpoint(PASSIVE)')[0];
   } catch (error) {
-    if (!String(error.code).startsWith('SQLITE_BUSY')) throw error;
+    if (String(error.code).startsWith('SQLITE_BUSY')) return undefined;
+    throw error;
   }
-}, workerData.everyMs);
-parentPort.once('message', () => {
+}
+const timer = setInterval(() => parentPort.postMessage({ pass: checkpoint() }), workerData.everyMs);
+parentPort.on('message', (message) => {
+  if (message === 'checkpoint') return parentPort.postMessage({ asked: checkpoint() });
   clearInterval(timer);
   db.close();
   parentPort.close();
 });
 `;
 
+export interface WalCheckpointerOptions {
+  /**
+   * Runs `work` while this process writes nothing to the file (its writers' lock). Given, the WAL
+   * is started over past RESTART_AT_PAGES: see the class. Not given (a file that other processes
+   * write too), SQLite's own checkpoint starts it over, and only copies what the thread has not.
+   */
+  pauseWrites?: (work: () => Promise<void>) => Promise<void>;
+  /** Past how many pages the WAL is started over (default RESTART_AT_PAGES). */
+  restartAtPages?: number;
+  /** Hears that the thread failed: SQLite's own checkpoints, in the commits, then do all the work. */
+  warn?: (message: string) => void;
+}
+
 /**
- * Moves a SQLite file's WAL checkpoints off the event loop. By default SQLite checkpoints inside
- * the COMMIT that takes the WAL past 1,000 pages: that commit copies the pages into the database
- * file and waits for two fsyncs, 5 to 10 ms here, during which the whole process stands still.
- * Here the connection's automatic checkpoints are turned off and a worker thread, with a connection
- * of its own, checkpoints every 100 ms; commits only append to the WAL. Durability is unchanged
- * (the same syncs, on another thread). If the thread stops on its own, SQLite's automatic
- * checkpoints are turned back on, with a warning, so the WAL never grows without bound.
+ * Copies a SQLite file's WAL into the database file from a worker thread, so that the commits of
+ * the event loop only append. By default SQLite checkpoints inside the COMMIT that takes the WAL
+ * past 1,000 pages: that commit copies them and waits for two fsyncs, 5 to 10 ms here, while the
+ * whole process stands still.
+ *
+ * A checkpoint copies pages; only a write that finds the WAL wholly copied starts it over, and
+ * under a steady stream of commits the thread is always a few pages behind: the WAL would grow
+ * until SQLite's own checkpoint, in a commit, caught up. So past RESTART_AT_PAGES the thread asks
+ * for a pause of this process's writes (`pauseWrites`: they wait, the event loop goes on), copies
+ * the last pages, and the next write starts the WAL over. SQLite's own automatic checkpoint stays
+ * on behind it, and does everything if the thread is gone. Durability is unchanged: the same
+ * syncs, on another thread.
  */
 export class WalCheckpointer {
   private stopping = false;
+  private pausing = false;
+  /** The WAL's length in pages when the writes were last paused. */
+  private pausedAt = 0;
+  private answered: (() => void) | undefined;
   private readonly exited: Promise<void>;
 
   private constructor(
-    private readonly db: Database.Database,
+    private readonly file: string,
     private readonly worker: Worker,
-    private readonly warn: (message: string) => void,
+    private readonly options: WalCheckpointerOptions,
   ) {
     this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
-    worker.once('error', (error) => this.fallBack(error));
+    worker.on('message', (message: { pass?: CheckpointResult; asked?: CheckpointResult }) => {
+      if ('asked' in message) this.answered?.();
+      else this.passed(message.pass);
+    });
+    worker.once('error', (error) => this.failed(error));
     worker.once('exit', () => {
-      if (!this.stopping) this.fallBack(new Error('the checkpoint thread exited'));
+      this.answered?.();
+      if (!this.stopping) this.failed(new Error('the checkpoint thread exited'));
     });
     // A connection closed without `stop` must not keep its process alive.
     worker.unref();
   }
 
-  /** Starts checkpointing the file `db` writes (a file in WAL mode); `warn` hears of a fall-back. */
-  static start(db: Database.Database, warn = (message: string) => process.emitWarning(message)): WalCheckpointer {
-    db.pragma('wal_autocheckpoint = 0');
+  /** Starts copying the WAL of the file `db` writes (a file in WAL mode). */
+  static start(db: Database.Database, options: WalCheckpointerOptions = {}): WalCheckpointer {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     const worker = new Worker(THREAD, { eval: true, workerData: { driver, file: db.name, everyMs: CHECKPOINT_EVERY_MS } });
-    return new WalCheckpointer(db, worker, warn);
+    return new WalCheckpointer(db.name, worker, options);
   }
 
-  /** Stops the thread and closes its connection; call it before closing `db`. */
+  /** Stops the thread and closes its connection; call it before closing the writer's. */
   async stop(): Promise<void> {
     if (!this.stopping) {
       this.stopping = true;
@@ -77,12 +115,41 @@ export class WalCheckpointer {
     await this.exited;
   }
 
-  private fallBack(error: unknown): void {
+  private passed(result: CheckpointResult | undefined): void {
+    const { pauseWrites } = this.options;
+    const restartAt = this.options.restartAtPages ?? RESTART_AT_PAGES;
+    if (!pauseWrites || this.pausing || this.stopping || !result || result.log < restartAt) return;
+    // The pass may look wholly copied and still be behind: `log` is the WAL as the pass began, and
+    // a commit during the pass keeps the next write from starting it over. Only a WAL that has not
+    // changed since the last pause (nothing written since: the next write starts it over) is left.
+    if (result.log === this.pausedAt) return;
+    this.pausedAt = result.log;
+    this.pausing = true;
+    void pauseWrites(() => this.copyTheRest())
+      .catch(() => undefined)
+      .finally(() => (this.pausing = false));
+  }
+
+  /** Asks the thread for one more checkpoint and waits for it (or for the thread's end, or PAUSE_MAX_MS). */
+  private copyTheRest(): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => this.answered?.(), PAUSE_MAX_MS);
+      this.answered = () => {
+        clearTimeout(timer);
+        this.answered = undefined;
+        resolve();
+      };
+      this.worker.postMessage('checkpoint');
+    });
+  }
+
+  private failed(error: unknown): void {
     if (this.stopping) return;
     this.stopping = true;
-    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
     // An error thrown in the thread arrives as a copy: a SqliteError keeps its code, not its message.
     const { message, code } = error as { message?: string; code?: string };
-    this.warn(`WAL checkpoints of ${this.db.name} are back in the committing thread: ${message || code || String(error)}`);
+    const warn = this.options.warn ?? ((text: string) => process.emitWarning(text));
+    warn(`WAL checkpoints of ${this.file} are back in the committing thread: ${message || code || String(error)}`);
   }
 }

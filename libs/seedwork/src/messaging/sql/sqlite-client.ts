@@ -20,8 +20,9 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * sleeps inside the call and blocks the whole event loop — with five services sharing the log,
  * that stalled every process for hundreds of milliseconds under load.
  *
- * WAL checkpoints run on a thread of their own (`WalCheckpointer`): five processes append to this
- * file, and SQLite's automatic checkpoint would stall whichever one commits past the threshold.
+ * The WAL is copied by a thread of its own (`WalCheckpointer`): five processes append to this
+ * file, and SQLite's automatic checkpoint stalled whichever one committed past its threshold; it now
+ * only copies what the thread has not, before starting the WAL over.
  *
  * One connection serves the whole process: while a transaction is open, statements from other
  * async flows wait for it to end instead of running inside it.
@@ -45,6 +46,7 @@ export class SqliteClient implements SqlClient {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 0');
+    // Other processes write this file too: pausing this one's writes would not start the WAL over.
     return new SqliteClient(db, WalCheckpointer.start(db));
   }
 
