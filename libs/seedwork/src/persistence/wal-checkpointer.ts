@@ -2,8 +2,10 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 
-/** How often the thread copies the WAL's new pages into the database file. */
+/** How often the thread copies the WAL's new pages into the database file, while there are some. */
 const CHECKPOINT_EVERY_MS = 100;
+/** How often at the least, when there are none: idle, ten threads every 100 ms cost 100 ms of CPU a second. */
+const IDLE_CHECKPOINT_EVERY_MS = 1000;
 /**
  * Past this many pages (12 MiB) the WAL is started over, when the writes can be paused. A pause
  * costs two fsyncs whatever is left to copy (5 to 40 ms here under load): in bench:saga, 500 pages
@@ -27,7 +29,9 @@ interface CheckpointResult {
  * The thread's code, evaluated rather than loaded from a file: the tests run the TypeScript sources,
  * where no compiled worker file exists. It opens its own connection to the file and runs passive
  * checkpoints, which never wait for a lock (one that finds another checkpoint running, or readers on
- * old pages, copies what it can and the next one goes on), every `everyMs` and when asked to.
+ * old pages, copies what it can and the next one goes on), every `everyMs` while the WAL changes,
+ * less and less often (down to once every `idleMs`) while it does not, and when asked to. It
+ * tells the process only of a WAL past `reportAtPages`: a quiet process is not woken for nothing.
  */
 const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -41,10 +45,21 @@ function checkpoint() {
     throw error;
   }
 }
-const timer = setInterval(() => parentPort.postMessage({ pass: checkpoint() }), workerData.everyMs);
+let timer;
+let pages = -1;
+let wait = workerData.everyMs;
+function pass() {
+  const result = checkpoint();
+  const changed = result === undefined || result.log !== pages;
+  pages = result === undefined ? -1 : result.log;
+  wait = changed ? workerData.everyMs : Math.min(2 * wait, workerData.idleMs);
+  if (result !== undefined && result.log >= workerData.reportAtPages) parentPort.postMessage({ pass: result });
+  timer = setTimeout(pass, wait);
+}
+timer = setTimeout(pass, wait);
 parentPort.on('message', (message) => {
   if (message === 'checkpoint') return parentPort.postMessage({ asked: checkpoint() });
-  clearInterval(timer);
+  clearTimeout(timer);
   db.close();
   parentPort.close();
 });
@@ -110,7 +125,11 @@ export class WalCheckpointer {
     // WAL; where the thread starts it over, SQLite's own checkpoint is only a safety net.
     if (options.pauseWrites) db.pragma(`wal_autocheckpoint = ${SQLITE_CHECKPOINT_PAGES_BEHIND_THREAD}`);
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    const worker = new Worker(THREAD, { eval: true, workerData: { driver, file: db.name, everyMs: CHECKPOINT_EVERY_MS } });
+    const reportAtPages = options.pauseWrites ? (options.restartAtPages ?? RESTART_AT_PAGES) : Infinity;
+    const worker = new Worker(THREAD, {
+      eval: true,
+      workerData: { driver, file: db.name, everyMs: CHECKPOINT_EVERY_MS, idleMs: IDLE_CHECKPOINT_EVERY_MS, reportAtPages },
+    });
     return new WalCheckpointer(db, worker, options);
   }
 
@@ -127,8 +146,8 @@ export class WalCheckpointer {
 
   private passed(result: CheckpointResult | undefined): void {
     const { pauseWrites } = this.options;
-    const restartAt = this.options.restartAtPages ?? RESTART_AT_PAGES;
-    if (!pauseWrites || this.pausing || this.stopping || !result || result.log < restartAt) return;
+    // The thread reports only a WAL past the threshold, and only where the writes can be paused.
+    if (!pauseWrites || this.pausing || this.stopping || !result) return;
     // The pass may look wholly copied and still be behind: `log` is the WAL as the pass began, and
     // a commit during the pass keeps the next write from starting it over. Only a WAL that has not
     // changed since the last pause (nothing written since: the next write starts it over) is left.
