@@ -73,15 +73,20 @@ async function oneSaga(http: BenchHttp, aeroalpes: string, body: object, firstLo
   }
 }
 
-/** Sagas completed per second: from the first POST to the last saga's end. */
-function summary(label: string, results: Result[], startedAt: number) {
-  const seconds = (Math.max(...results.map((r) => r.at)) - startedAt) / 1000;
+/**
+ * Sagas completed per second: every saga that ended from `startedAt` to the last end, over that
+ * time (`ended`, the results themselves unless given: the sustained run also counts the sagas of
+ * the warm-up still running when it starts, which end in its window). Latency: of `results`.
+ */
+function summary(label: string, results: Result[], startedAt: number, ended: Result[] = results) {
+  const inWindow = ended.filter((r) => r.at >= startedAt);
+  const seconds = (Math.max(...inWindow.map((r) => r.at)) - startedAt) / 1000;
   const sorted = results.map((r) => r.ms).sort((a, b) => a - b);
   return {
     run: label,
     sagas: results.length,
     completed: results.filter((r) => r.estado === 'COMPLETADA').length,
-    'sagas/s': (results.length / seconds).toFixed(1),
+    'sagas/s': (inWindow.length / seconds).toFixed(1),
     'p50 (ms)': Math.round(percentile(sorted, 50)),
     'p95 (ms)': Math.round(percentile(sorted, 95)),
     'p99 (ms)': Math.round(percentile(sorted, 99)),
@@ -132,8 +137,8 @@ async function measure(label: string): Promise<Array<Record<string, string | num
     }
     const pacedResults = await Promise.all(paced);
     return [
-      summary(`${label}, warm-up: the first ${WARM_UP_S} s at concurrency ${C} (left out)`, warmUp, t0),
-      summary(`${label}, ${N} at concurrency ${C}`, sustained, started),
+      ...(warmUp.length > 0 ? [summary(`${label}, warm-up: the first ${WARM_UP_S} s at concurrency ${C} (left out)`, warmUp, t0)] : []),
+      summary(`${label}, ${N} at concurrency ${C}`, sustained, started, [...warmUp, ...sustained]),
       summary(`${label}, ${RATE}/s offered for ${SECONDS} s`, pacedResults, pacedFrom),
     ];
   } finally {

@@ -62,8 +62,13 @@ export class SqliteDataSource extends DataSource {
 
   override async initialize(): Promise<this> {
     await super.initialize();
-    const { databaseConnection } = this.driver as unknown as { databaseConnection: Database.Database };
-    this.checkpointer = WalCheckpointer.start(databaseConnection, { pauseWrites: (work) => this.writes.run(work) });
+    try {
+      const { databaseConnection } = this.driver as unknown as { databaseConnection: Database.Database };
+      this.checkpointer = WalCheckpointer.start(databaseConnection, { pauseWrites: (work) => this.writes.run(work) });
+    } catch (error) {
+      await super.destroy();
+      throw error;
+    }
     return this;
   }
 
@@ -106,7 +111,12 @@ export async function openDataSource(spec: DataSourceSpec): Promise<DataSource> 
   } catch (error) {
     throw new Error(`cannot open ${describeTarget(target)}: ${(error as Error).message}`, { cause: error });
   }
-  await dataSource.runMigrations({ transaction: 'each' });
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
   return dataSource;
 }
 

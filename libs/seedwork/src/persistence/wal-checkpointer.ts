@@ -17,6 +17,8 @@ const SQLITE_CHECKPOINT_PAGES = 1000;
 const SQLITE_CHECKPOINT_PAGES_BEHIND_THREAD = 8000;
 /** A pause of the writes never outlasts this, whatever the thread does. */
 const PAUSE_MAX_MS = 1000;
+/** How long `stop` waits for the thread to close its connection before it ends the thread. */
+const STOP_WAIT_MS = 5000;
 
 /** What `PRAGMA wal_checkpoint` answers: pages in the WAL, and how many of them are copied. */
 interface CheckpointResult {
@@ -53,12 +55,12 @@ function pass() {
   const changed = result === undefined || result.log !== pages;
   pages = result === undefined ? -1 : result.log;
   wait = changed ? workerData.everyMs : Math.min(2 * wait, workerData.idleMs);
-  if (result !== undefined && result.log >= workerData.reportAtPages) parentPort.postMessage({ pass: result });
+  if (changed && result !== undefined && result.log >= workerData.reportAtPages) parentPort.postMessage({ pass: result });
   timer = setTimeout(pass, wait);
 }
 timer = setTimeout(pass, wait);
 parentPort.on('message', (message) => {
-  if (message === 'checkpoint') return parentPort.postMessage({ asked: checkpoint() });
+  if (message.checkpoint !== undefined) return parentPort.postMessage({ asked: message.checkpoint, result: checkpoint() });
   clearTimeout(timer);
   db.close();
   parentPort.close();
@@ -89,15 +91,18 @@ export interface WalCheckpointerOptions {
  * until SQLite's own checkpoint, in a commit, caught up. So past RESTART_AT_PAGES the thread asks
  * for a pause of this process's writes (`pauseWrites`: they wait, the event loop goes on), copies
  * the last pages, and the next write starts the WAL over. SQLite's own automatic checkpoint stays
- * on behind it (at 8,000 pages then; back at 1,000 if the thread is gone). Durability is
- * unchanged: the same syncs, on another thread.
+ * on behind it (at 8,000 pages then; back at 1,000 if the thread is gone). Durability is no
+ * weaker: the same synchronous mode, and every checkpoint syncs the WAL first (ADR 0005).
  */
 export class WalCheckpointer {
   private stopping = false;
   private pausing = false;
   /** The WAL's length in pages when the writes were last paused. */
   private pausedAt = 0;
-  private answered: (() => void) | undefined;
+  /** The checkpoint asked for during a pause, by number: a late answer to an earlier one is not it. */
+  private asked = 0;
+  private answered: ((asked: number) => void) | undefined;
+  private hasExited = false;
   private readonly exited: Promise<void>;
 
   private constructor(
@@ -106,13 +111,14 @@ export class WalCheckpointer {
     private readonly options: WalCheckpointerOptions,
   ) {
     this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
-    worker.on('message', (message: { pass?: CheckpointResult; asked?: CheckpointResult }) => {
-      if ('asked' in message) this.answered?.();
+    worker.on('message', (message: { pass?: CheckpointResult; asked?: number }) => {
+      if (message.asked !== undefined) this.answered?.(message.asked);
       else this.passed(message.pass);
     });
     worker.once('error', (error) => this.failed(error));
     worker.once('exit', () => {
-      this.answered?.();
+      this.hasExited = true;
+      this.answered?.(this.asked);
       if (!this.stopping) this.failed(new Error('the checkpoint thread exited'));
     });
     // A connection closed without `stop` must not keep its process alive.
@@ -125,7 +131,8 @@ export class WalCheckpointer {
     // WAL; where the thread starts it over, SQLite's own checkpoint is only a safety net.
     if (options.pauseWrites) db.pragma(`wal_autocheckpoint = ${SQLITE_CHECKPOINT_PAGES_BEHIND_THREAD}`);
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    const reportAtPages = options.pauseWrites ? (options.restartAtPages ?? RESTART_AT_PAGES) : Infinity;
+    // Where the writes can be paused the process follows the WAL's length; elsewhere it needs nothing.
+    const reportAtPages = options.pauseWrites ? 0 : Infinity;
     const worker = new Worker(THREAD, {
       eval: true,
       workerData: { driver, file: db.name, everyMs: CHECKPOINT_EVERY_MS, idleMs: IDLE_CHECKPOINT_EVERY_MS, reportAtPages },
@@ -135,23 +142,28 @@ export class WalCheckpointer {
 
   /** Stops the thread and closes its connection; call it before closing the writer's. */
   async stop(): Promise<void> {
+    if (this.hasExited) return;
+    // Waited for, the thread must keep the process alive until it has closed its connection.
+    this.worker.ref();
     if (!this.stopping) {
       this.stopping = true;
-      // Waited for, the thread must keep the process alive until it has closed its connection.
-      this.worker.ref();
       this.worker.postMessage('stop');
     }
+    // A thread stuck (in an fsync that never returns, say) must not hold the shutdown forever.
+    const stuck = setTimeout(() => void this.worker.terminate(), STOP_WAIT_MS);
     await this.exited;
+    clearTimeout(stuck);
   }
 
   private passed(result: CheckpointResult | undefined): void {
     const { pauseWrites } = this.options;
-    // The thread reports only a WAL past the threshold, and only where the writes can be paused.
     if (!pauseWrites || this.pausing || this.stopping || !result) return;
-    // The pass may look wholly copied and still be behind: `log` is the WAL as the pass began, and
-    // a commit during the pass keeps the next write from starting it over. Only a WAL that has not
-    // changed since the last pause (nothing written since: the next write starts it over) is left.
-    if (result.log === this.pausedAt) return;
+    // After a pause the WAL is paused for again once it has started over and grown past the
+    // threshold, or has grown by a whole threshold more: a restart that failed (another connection
+    // still reading the WAL, say) must not pause the writes at every pass.
+    const restartAt = this.options.restartAtPages ?? RESTART_AT_PAGES;
+    if (result.log < this.pausedAt) this.pausedAt = 0; // started over since
+    if (result.log < restartAt + this.pausedAt) return;
     this.pausedAt = result.log;
     this.pausing = true;
     void pauseWrites(() => this.copyTheRest())
@@ -162,14 +174,18 @@ export class WalCheckpointer {
   /** Asks the thread for one more checkpoint and waits for it (or for the thread's end, or PAUSE_MAX_MS). */
   private copyTheRest(): Promise<void> {
     if (this.stopping) return Promise.resolve();
+    const asked = (this.asked += 1);
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => this.answered?.(), PAUSE_MAX_MS);
-      this.answered = () => {
+      const done = () => {
         clearTimeout(timer);
         this.answered = undefined;
         resolve();
       };
-      this.worker.postMessage('checkpoint');
+      const timer = setTimeout(done, PAUSE_MAX_MS);
+      this.answered = (answer) => {
+        if (answer === asked) done();
+      };
+      this.worker.postMessage({ checkpoint: asked });
     });
   }
 
@@ -178,7 +194,11 @@ export class WalCheckpointer {
     this.stopping = true;
     // An error thrown in the thread arrives as a copy: a SqliteError keeps its code, not its message.
     const { message, code } = error as { message?: string; code?: string };
-    if (this.options.pauseWrites && this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_CHECKPOINT_PAGES}`);
+    try {
+      if (this.options.pauseWrites && this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_CHECKPOINT_PAGES}`);
+    } catch {
+      // closing meanwhile: nothing left to protect
+    }
     const warn = this.options.warn ?? ((text: string) => process.emitWarning(text));
     warn(`WAL checkpoints of ${this.db.name} are back in the committing thread: ${message || code || String(error)}`);
   }

@@ -84,14 +84,18 @@ export class OutboxRelay {
     let count = 0;
     for (;;) {
       // Committed rows, read beside the writer (on SQLite, its read connection): no transaction to
-      // wait for. Without deferred deletes every row still there is pending (after = 0).
+      // wait for. With deferred deletes the read starts past the last row published; without, it
+      // starts at the oldest row, and rows published whose delete failed are read again and skipped.
       const after = this.options.deleteEveryMs ? this.after : 0;
-      const rows = await this.uow.read(() =>
-        this.uow.manager.query<OutboxRow[]>('SELECT seq, topic, envelope FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?', [
-          after,
-          this.options.batchSize,
-        ]),
-      );
+      const skip = new Set(after === 0 ? this.published : []);
+      const rows = (
+        await this.uow.read(() =>
+          this.uow.manager.query<OutboxRow[]>('SELECT seq, topic, envelope FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?', [
+            after,
+            this.options.batchSize + skip.size,
+          ]),
+        )
+      ).filter((row) => !skip.has(Number(row.seq)));
       if (rows.length === 0) return count;
       for (const group of consecutiveByTopic(rows)) {
         await this.broker.publish(group.topic, group.envelopes);
