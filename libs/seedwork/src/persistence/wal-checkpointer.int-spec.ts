@@ -113,17 +113,26 @@ describe('SQLite connections opened by the seedwork', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a service database (openDataSource) is checkpointed by a thread, stopped when it is destroyed', async () => {
-    const file = join(dir, 'service.sqlite');
-    const dataSource = await openDataSource({ target: { kind: 'sqlite', file } });
-    await dataSource.query('CREATE TABLE t (n INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  /** Writes ROWS rows through `run`, sees them copied into `file` by the thread, then closes: the WAL goes. */
+  async function expectCopiedByAThread(file: string, run: (sql: string) => Promise<unknown>, close: () => Promise<void>) {
+    await run('CREATE TABLE t (n INTEGER PRIMARY KEY, body TEXT NOT NULL)');
     const before = statSync(file).size;
-    await dataSource.query(
+    await run(
       `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ${ROWS}) INSERT INTO t SELECT n, printf('%400d', n) FROM s`,
     );
     await eventually(() => expect(statSync(file).size).toBeGreaterThan(before + ROWS * 400), WITHIN_MS);
-    await dataSource.destroy();
+    await close();
     expect(existsSync(`${file}-wal`)).toBe(false);
+  }
+
+  it('a service database (openDataSource) is checkpointed by a thread, stopped when it is destroyed', async () => {
+    const file = join(dir, 'service.sqlite');
+    const dataSource = await openDataSource({ target: { kind: 'sqlite', file } });
+    await expectCopiedByAThread(
+      file,
+      (sql) => dataSource.query(sql),
+      () => dataSource.destroy(),
+    );
   });
 
   it('a unit of work on it takes the lock that the checkpointer pauses the writes with', async () => {
@@ -150,13 +159,10 @@ describe('SQLite connections opened by the seedwork', () => {
   it('the SQL message log (SqliteClient) is checkpointed by a thread, stopped when it is closed', async () => {
     const file = join(dir, 'broker.sqlite');
     const client = SqliteClient.open(file);
-    await client.run('CREATE TABLE t (n INTEGER PRIMARY KEY, body TEXT NOT NULL)');
-    const before = statSync(file).size;
-    await client.run(
-      `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ${ROWS}) INSERT INTO t SELECT n, printf('%400d', n) FROM s`,
+    await expectCopiedByAThread(
+      file,
+      (sql) => client.run(sql),
+      () => client.close(),
     );
-    await eventually(() => expect(statSync(file).size).toBeGreaterThan(before + ROWS * 400), WITHIN_MS);
-    await client.close();
-    expect(existsSync(`${file}-wal`)).toBe(false);
   });
 });
