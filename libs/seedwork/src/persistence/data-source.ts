@@ -37,6 +37,8 @@ export function dataSourceOptions(spec: DataSourceSpec): DataSourceOptions {
         db.pragma('synchronous = NORMAL');
         db.pragma('busy_timeout = 10000');
         db.pragma('foreign_keys = ON');
+        // Savepoints (group commit, UnitOfWork.attempt) journal in memory: in a file, writes inside one took 3× as long.
+        db.pragma('temp_store = MEMORY');
       },
     };
   }

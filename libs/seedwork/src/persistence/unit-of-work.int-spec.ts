@@ -320,6 +320,46 @@ function unitOfWorkSuite(open: () => Promise<Backend>): void {
     });
   });
 
+  describe('attempt (a savepoint inside a run)', () => {
+    it('undoes only the failing work’s changes and returns its error; the run commits the rest', async () => {
+      const failure = new Error('this part failed');
+      const outcome = await uow.run(async (tx) => {
+        await insertItem(tx.manager, 'a');
+        const attempted = await uow.attempt(async () => {
+          await insertItem(tx.manager, 'b');
+          throw failure;
+        });
+        await insertItem(tx.manager, 'c');
+        return attempted;
+      });
+      expect(outcome).toEqual({ ok: false, error: failure });
+      expect(await committedIds()).toEqual(['a', 'c']);
+    });
+
+    it('returns the work’s result; its changes commit with the run', async () => {
+      const outcome = await uow.run(async (tx) => uow.attempt(async () => (await insertItem(tx.manager, 'b'), 'done')));
+      expect(outcome).toEqual({ ok: true, value: 'done' });
+      expect(await committedIds()).toEqual(['b']);
+    });
+
+    it('throws a retryable error, so that the whole run fails (and is tried again)', async () => {
+      const once = new UnitOfWork(backend.dataSource, 1);
+      await expect(
+        once.run(async (tx) => {
+          await insertItem(tx.manager, 'a');
+          await once.attempt(async () => {
+            throw new Error('Deadlock found when trying to get lock');
+          });
+        }),
+      ).rejects.toThrow(/Deadlock/);
+      expect(await committedIds()).toEqual([]);
+    });
+
+    it('refuses to run outside a run', async () => {
+      await expect(uow.attempt(async () => 1)).rejects.toThrow(/inside UnitOfWork.run/);
+    });
+  });
+
   describe('concurrent runs', () => {
     it('lose no update when 20 runs read then write one row at once', async () => {
       await backend.dataSource.query('INSERT INTO counters (name, value) VALUES (?, ?)', ['c', 0]);
@@ -346,6 +386,103 @@ function unitOfWorkSuite(open: () => Promise<Backend>): void {
 
 describe('UnitOfWork on SQLite', () => {
   unitOfWorkSuite(openSqlite);
+
+  describe('group commit: runs that queue while one is open share its transaction', () => {
+    let backend: Backend;
+    let uow: UnitOfWork;
+    const insertItem = (manager: DataSource['manager'], id: string) => manager.query('INSERT INTO items (id) VALUES (?)', [id]);
+    const committedIds = async () =>
+      (await backend.dataSource.query<Array<{ id: string }>>('SELECT id FROM items ORDER BY id')).map((row) => row.id);
+
+    beforeAll(async () => {
+      backend = await openSqlite();
+      await backend.dataSource.query('CREATE TABLE items (id VARCHAR(64) NOT NULL PRIMARY KEY)');
+    });
+
+    afterAll(async () => {
+      await backend?.close();
+    });
+
+    beforeEach(async () => {
+      await backend.dataSource.query('DELETE FROM items');
+      uow = new UnitOfWork(backend.dataSource);
+    });
+
+    /** A run that inserts `id` and then waits for `open` to resolve before its work ends. */
+    const heldRun = (id: string, open: Promise<void>) =>
+      uow.run(async (tx) => {
+        await insertItem(tx.manager, id);
+        await open;
+      });
+
+    it('commits a queued run with the open one: neither is visible outside until the last work ends', async () => {
+      let release!: () => void;
+      const first = heldRun('a', new Promise<void>((r) => (release = r)));
+      const seenByB: number[] = [];
+      const second = uow.run(async (tx) => {
+        await insertItem(tx.manager, 'b');
+        seenByB.push(await backend.committedCount()); // another connection: what is committed now
+      });
+      release();
+      await Promise.all([first, second]);
+      // Committed one by one, `a` would have been visible to the other connection while `b` ran.
+      expect(seenByB).toEqual([0]);
+      expect(await committedIds()).toEqual(['a', 'b']);
+    });
+
+    it('settles no run before the group commits', async () => {
+      const order: string[] = [];
+      let release!: () => void;
+      const first = heldRun('a', new Promise<void>((r) => (release = r))).then(() => order.push('a settled'));
+      const second = uow.run(async (tx) => {
+        await insertItem(tx.manager, 'b');
+        order.push('b worked');
+      });
+      release();
+      await Promise.all([first, second]);
+      expect(order).toEqual(['b worked', 'a settled']);
+    });
+
+    it('rejects only the failing run of a group; the others’ changes commit', async () => {
+      let release!: () => void;
+      const failure = new Error('b failed');
+      const first = heldRun('a', new Promise<void>((r) => (release = r)));
+      const second = uow.run(async (tx) => {
+        await insertItem(tx.manager, 'b');
+        throw failure;
+      });
+      const third = uow.run((tx) => insertItem(tx.manager, 'c'));
+      release();
+      const outcomes = await Promise.allSettled([first, second, third]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toBe(failure);
+      expect(await committedIds()).toEqual(['a', 'c']);
+    });
+
+    it('rejects every run of a group whose commit fails, and commits none of them', async () => {
+      await backend.dataSource.query('CREATE TABLE parents (id VARCHAR(64) NOT NULL PRIMARY KEY)');
+      await backend.dataSource.query(
+        'CREATE TABLE children (id VARCHAR(64) NOT NULL PRIMARY KEY, parent VARCHAR(64) REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED)',
+      );
+      try {
+        let release!: () => void;
+        const first = heldRun('a', new Promise<void>((r) => (release = r)));
+        // A deferred foreign key is checked at COMMIT: this run's work succeeds, the group's commit fails.
+        const second = uow.run((tx) => tx.manager.query('INSERT INTO children (id, parent) VALUES (?, ?)', ['x', 'missing']));
+        release();
+        const outcomes = await Promise.allSettled([first, second]);
+        expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+        expect(String((outcomes[0] as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/);
+        expect(await committedIds()).toEqual([]);
+        // The connection is usable again afterwards.
+        await uow.run((tx) => insertItem(tx.manager, 'after'));
+        expect(await committedIds()).toEqual(['after']);
+      } finally {
+        await backend.dataSource.query('DROP TABLE children');
+        await backend.dataSource.query('DROP TABLE parents');
+      }
+    });
+  });
 });
 
 const MYSQL_URL = process.env.MYSQL_URL;

@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SqliteDataSource } from './data-source.js';
+import { GroupCommit } from './group-commit.js';
 import { Mutex } from './mutex.js';
+import { type Attempt, inSavepoint } from './savepoint.js';
 
 /** The transaction a piece of work runs in, and what must happen at its edges. */
 export interface TransactionContext {
@@ -25,12 +27,14 @@ function retryable(error: unknown): boolean {
  * current transaction's when called inside `run`. Nested `run` calls join the outer transaction.
  *
  * SQLite has one writer and TypeORM's better-sqlite3 driver shares one connection, so on SQLite
- * transactions of this process run one at a time. Deadlocks and busy errors are retried.
+ * transactions of this process run one at a time, and those that queue meanwhile share one commit
+ * (`GroupCommit`). Deadlocks and busy errors are retried.
  */
 export class UnitOfWork {
   private readonly storage = new AsyncLocalStorage<TransactionContext>();
   private readonly reading = new AsyncLocalStorage<EntityManager>();
   private readonly sqliteLock: Mutex | undefined;
+  private readonly groupCommit: GroupCommit | undefined;
 
   constructor(
     readonly dataSource: DataSource,
@@ -41,6 +45,7 @@ export class UnitOfWork {
     const sqlite = dataSource.options.type === 'better-sqlite3';
     // The data source's own lock when it has one: its WAL checkpointer pauses the writes with it.
     this.sqliteLock = dataSource instanceof SqliteDataSource ? dataSource.writes : sqlite ? new Mutex() : undefined;
+    this.groupCommit = this.sqliteLock ? new GroupCommit(dataSource, this.sqliteLock) : undefined;
   }
 
   /** The current transaction's manager, or the plain one outside a transaction. */
@@ -81,23 +86,36 @@ export class UnitOfWork {
     }
   }
 
+  /**
+   * Runs `work` inside the current transaction, in a savepoint. If it throws, its changes alone are
+   * undone and its error is returned; the transaction goes on. A retryable error (deadlock, lock
+   * wait, busy) is thrown instead, as is one whose changes could not be undone: the whole unit of
+   * work fails then (and `run` tries it again when it can).
+   */
+  async attempt<T>(work: () => Promise<T>): Promise<Attempt<T>> {
+    const tx = this.storage.getStore();
+    if (!tx) throw new Error('UnitOfWork.attempt must be called inside UnitOfWork.run');
+    const outcome = await inSavepoint(tx.manager, work);
+    if (!outcome.ok && retryable(outcome.error)) throw outcome.error;
+    return outcome;
+  }
+
   private async runOnce<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
     const after: Array<() => void | Promise<void>> = [];
-    const transact = () =>
-      this.dataSource.transaction(async (manager) => {
-        const before: Array<() => Promise<void>> = [];
-        const tx: TransactionContext = {
-          manager,
-          beforeCommit: (hook) => before.push(hook),
-          afterCommit: (hook) => after.push(hook),
-        };
-        return this.storage.run(tx, async () => {
-          const result = await work(tx);
-          for (const hook of before) await hook();
-          return result;
-        });
+    const inTransaction = (manager: EntityManager) => {
+      const before: Array<() => Promise<void>> = [];
+      const tx: TransactionContext = {
+        manager,
+        beforeCommit: (hook) => before.push(hook),
+        afterCommit: (hook) => after.push(hook),
+      };
+      return this.storage.run(tx, async () => {
+        const result = await work(tx);
+        for (const hook of before) await hook();
+        return result;
       });
-    const result = this.sqliteLock ? await this.sqliteLock.run(transact) : await transact();
+    };
+    const result = this.groupCommit ? await this.groupCommit.run(inTransaction) : await this.dataSource.transaction(inTransaction);
     for (const hook of after) {
       try {
         await hook();
