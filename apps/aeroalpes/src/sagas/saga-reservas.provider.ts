@@ -21,7 +21,7 @@ export const sagaReservasProvider: Provider = {
         source: 'aeroalpes',
         timeoutMs: config.SAGA_PASO_TIMEOUT_MS,
         maxIntentosCompensacion: config.SAGA_COMPENSACION_MAX_INTENTOS,
-        onError: (error) => new Logger('SagaReservas').error(`deadline check failed: ${String(error)}`),
+        onError: (error, what) => new Logger('SagaReservas').error(`${what}: ${String(error)}`),
       },
       hooks,
     ),

@@ -11,13 +11,22 @@ import type { SagaFilter, SagaStore } from './saga-store.js';
 export interface SagaHooks<TData> {
   /** Called in the same transaction, after a step's success reply was applied. */
   onStepSucceeded?(paso: string, saga: SagaInstance<TData>, reply: Envelope): Promise<void>;
+  /**
+   * Handles a command of a step whose participant is the orchestrating service itself (`source`),
+   * in the transaction that sends it, instead of a round trip through the broker; its reply goes to
+   * `handleReply` as any other. Without it such commands go through the outbox too.
+   */
+  runOwnCommand?(command: Envelope): Promise<void>;
 }
 
 export interface SagaManagerOptions extends SagaExecutorOptions {
   /** `source` of the commands the saga sends. */
   source: string;
-  /** Told of a deadline that could not be handled for another reason than a concurrent change. */
-  onError?(error: unknown): void;
+  /**
+   * Told of what the saga could not do and leaves to a later attempt: a deadline that could not be
+   * handled (for another reason than a concurrent change), an own command that failed.
+   */
+  onError?(error: unknown, what: string): void;
 }
 
 export interface SagaView<TData> extends SagaInstance<TData> {
@@ -49,7 +58,12 @@ export class SagaManager<TData> {
     datos: TData,
     opciones: { primerPasoEjecutado?: boolean } = {},
   ): Promise<SagaInstance<TData>> {
-    return this.uow.run(() => this.apply(this.executor.start(id, referencia, datos, opciones)));
+    return this.uow.run(async () => {
+      const own: Envelope[] = [];
+      const saved = await this.apply(this.executor.start(id, referencia, datos, opciones), undefined, own);
+      await this.runOwn(own);
+      return saved;
+    });
   }
 
   /** Applies a reply (an event of a participant) to the saga named by its correlation id. */
@@ -61,10 +75,12 @@ export class SagaManager<TData> {
       if (await this.store.hasLogged(saga.id, reply.id)) return;
       const transition = this.executor.onReply(saga, { id: reply.id, type: reply.type, payload: reply.payload as Record<string, unknown> });
       if (!transition) return;
-      const saved = await this.apply(transition, reply);
+      const own: Envelope[] = [];
+      const saved = await this.apply(transition, reply, own);
       const paso = this.definition.pasos.find((p) => p.evento.type === reply.type);
       const applied = transition.log.some((l) => l.tipo === 'EVENTO_RECIBIDO' && l.id_mensaje === reply.id);
       if (paso && applied && this.hooks.onStepSucceeded) await this.hooks.onStepSucceeded(paso.nombre, saved, reply);
+      await this.runOwn(own);
     });
   }
 
@@ -85,13 +101,16 @@ export class SagaManager<TData> {
           if (!saga) return;
           const transition = this.executor.onDeadline(saga);
           if (transition.log.length > 0) {
-            await this.apply(transition);
+            const own: Envelope[] = [];
+            await this.apply(transition, undefined, own);
+            await this.runOwn(own);
             moved += 1;
           }
         });
       } catch (error) {
         // A reply moved the saga at the same time (version conflict): the next tick looks again.
-        if (!(error instanceof ConflictError)) this.options.onError?.(error);
+        if (!(error instanceof ConflictError))
+          this.options.onError?.(error, `could not handle the deadline of saga ${id} (tried again at the next tick)`);
       }
     }
     return moved;
@@ -100,7 +119,9 @@ export class SagaManager<TData> {
   async retry(id: string): Promise<SagaView<TData>> {
     return this.uow.run(async () => {
       const saga = await this.require(id);
-      await this.apply(this.executor.retry(saga));
+      const own: Envelope[] = [];
+      await this.apply(this.executor.retry(saga), undefined, own);
+      await this.runOwn(own);
       return this.view(id);
     });
   }
@@ -127,12 +148,36 @@ export class SagaManager<TData> {
     return saga;
   }
 
-  private async apply(transition: SagaTransition<TData>, causa?: Envelope): Promise<SagaInstance<TData>> {
+  /** Saves the transition; its commands go to the outbox, or to `own` when this service runs them itself. */
+  private async apply(transition: SagaTransition<TData>, causa: Envelope | undefined, own: Envelope[]): Promise<SagaInstance<TData>> {
     const saved = await this.store.save(transition.saga, transition.log);
     for (const command of transition.commands) {
-      await this.outbox.add(command.contrato.topic, [this.toEnvelope(saved, command, causa)]);
+      const message = this.toEnvelope(saved, command, causa);
+      if (this.runsItself(command)) own.push(message);
+      else await this.outbox.add(command.contrato.topic, [message]);
     }
     return saved;
+  }
+
+  private runsItself(command: SagaCommand): boolean {
+    const step = this.definition.pasos.find((p) => p.nombre === command.paso);
+    return this.hooks.runOwnCommand !== undefined && step?.participante === this.options.source;
+  }
+
+  /**
+   * Runs this service's own commands in the current transaction, each in a savepoint. One that
+   * fails is undone alone and left to its step's deadline, like a command lost on its way: the
+   * step is given up and compensated, or a compensation sent again with backoff (then FALLIDA).
+   */
+  private async runOwn(commands: readonly Envelope[]): Promise<void> {
+    for (const command of commands) {
+      const outcome = await this.uow.attempt(() => this.hooks.runOwnCommand!(command));
+      if (!outcome.ok)
+        this.options.onError?.(
+          outcome.error,
+          `${command.type} of saga ${command.correlationId} failed and was undone; its step's deadline takes over`,
+        );
+    }
   }
 
   private toEnvelope(saga: SagaInstance<TData>, command: SagaCommand, causa?: Envelope): Envelope {

@@ -1,23 +1,27 @@
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { AprobarReserva, type AprobarReservaPayload, CancelarReserva, type CancelarReservaPayload } from '#contracts';
+import { Ctx, EventPattern } from '@nestjs/microservices';
+import { AprobarReserva, CancelarReserva } from '#contracts';
 import { MessageContext } from '#seedwork';
-import { AprobarReservaCommand } from '../commands/aprobar-reserva/aprobar-reserva.command.js';
-import { CancelarReservaCommand } from '../commands/cancelar-reserva/cancelar-reserva.command.js';
+import { comandoDeMensaje } from '../commands/comando-de-mensaje.js';
 
-/** The saga's commands to aeroalpes as a participant (comandos-aeroalpes): message → command. */
+/**
+ * The saga's commands to aeroalpes as a participant that come through the broker
+ * (comandos-aeroalpes): message → command. The reserva saga, orchestrated here, hands them over in
+ * its own transaction instead (see `ReservaSagaHooks`); this consumer takes those published before
+ * that, and any other sender's.
+ */
 @Controller()
 export class ComandosReservaConsumer {
   constructor(private readonly commands: CommandBus) {}
 
   @EventPattern<string>(AprobarReserva.type)
-  async aprobar(@Payload() payload: AprobarReservaPayload, @Ctx() context: MessageContext): Promise<void> {
-    await this.commands.execute(new AprobarReservaCommand(payload.id_reserva, context.envelope));
+  async aprobar(@Ctx() context: MessageContext): Promise<void> {
+    await this.commands.execute(comandoDeMensaje(context.envelope));
   }
 
   @EventPattern<string>(CancelarReserva.type)
-  async cancelar(@Payload() payload: CancelarReservaPayload, @Ctx() context: MessageContext): Promise<void> {
-    await this.commands.execute(new CancelarReservaCommand(payload.id_reserva, payload.motivo ?? 'CANCELADA', context.envelope));
+  async cancelar(@Ctx() context: MessageContext): Promise<void> {
+    await this.commands.execute(comandoDeMensaje(context.envelope));
   }
 }
