@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Mutex } from './mutex.js';
 import { type Attempt, inSavepoint } from './savepoint.js';
@@ -36,7 +37,11 @@ export class GroupCommit {
   /** Runs `work` in the next group's transaction; resolves once that transaction has committed. */
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, settle: (outcome) => (outcome.ok ? resolve(outcome.value as T) : reject(outcome.error)) });
+      // In its caller's async context (loggers, tracing), not in that of the unit that opened the group.
+      this.queue.push({
+        work: AsyncResource.bind(work),
+        settle: (outcome) => (outcome.ok ? resolve(outcome.value as T) : reject(outcome.error)),
+      });
       if (!this.draining) void this.drain();
     });
   }
@@ -57,6 +62,13 @@ export class GroupCommit {
     let current: GroupedUnit | undefined;
     try {
       await queryRunner.startTransaction();
+    } catch (error) {
+      // No transaction (the connection is closed, say): every unit waiting now fails with this error,
+      // rather than the queue being tried again and again.
+      for (const unit of this.queue.splice(0)) unit.settle({ ok: false, error });
+      return;
+    }
+    try {
       for (let taken = 0; this.queue.length > 0 && taken < MAX_UNITS_PER_COMMIT; taken += 1) {
         current = this.queue.shift()!;
         const outcome = await inSavepoint(queryRunner.manager, () => current!.work(queryRunner.manager));
@@ -66,7 +78,7 @@ export class GroupCommit {
       }
       await queryRunner.commitTransaction();
     } catch (error) {
-      // BEGIN, COMMIT, or a unit whose changes could not be undone: nothing of the group is committed.
+      // COMMIT, or a unit whose changes could not be undone: nothing of the group is committed.
       if (queryRunner.isTransactionActive) await rollBack(queryRunner);
       for (const unit of [...committing.map((c) => c.unit), ...(current ? [current] : [])]) unit.settle({ ok: false, error });
       return;

@@ -355,6 +355,18 @@ function unitOfWorkSuite(open: () => Promise<Backend>): void {
       expect(await committedIds()).toEqual([]);
     });
 
+    it('drops the hooks registered by work it undid, and keeps those of work that succeeded', async () => {
+      const ran: string[] = [];
+      await uow.run(async () => {
+        await uow.attempt(async () => {
+          await uow.run(async (inner) => inner.afterCommit(() => void ran.push('undone')));
+          throw new Error('undone');
+        });
+        await uow.attempt(async () => uow.run(async (inner) => inner.afterCommit(() => void ran.push('kept'))));
+      });
+      expect(ran).toEqual(['kept']);
+    });
+
     it('refuses to run outside a run', async () => {
       await expect(uow.attempt(async () => 1)).rejects.toThrow(/inside UnitOfWork.run/);
     });
@@ -408,23 +420,33 @@ describe('UnitOfWork on SQLite', () => {
       uow = new UnitOfWork(backend.dataSource);
     });
 
-    /** A run that inserts `id` and then waits for `open` to resolve before its work ends. */
-    const heldRun = (id: string, open: Promise<void>) =>
-      uow.run(async (tx) => {
+    /**
+     * A run that inserts `id`, then holds its transaction open until `release()`: the runs started
+     * after `entered` resolves queue while a group is open, as they do under load.
+     */
+    const heldRun = (id: string) => {
+      let release!: () => void;
+      let entered!: () => void;
+      const open = new Promise<void>((r) => (release = r));
+      const inside = new Promise<void>((r) => (entered = r));
+      const done = uow.run(async (tx) => {
         await insertItem(tx.manager, id);
+        entered();
         await open;
       });
+      return { done, entered: inside, release };
+    };
 
     it('commits a queued run with the open one: neither is visible outside until the last work ends', async () => {
-      let release!: () => void;
-      const first = heldRun('a', new Promise<void>((r) => (release = r)));
+      const first = heldRun('a');
+      await first.entered;
       const seenByB: number[] = [];
       const second = uow.run(async (tx) => {
         await insertItem(tx.manager, 'b');
         seenByB.push(await backend.committedCount()); // another connection: what is committed now
       });
-      release();
-      await Promise.all([first, second]);
+      first.release();
+      await Promise.all([first.done, second]);
       // Committed one by one, `a` would have been visible to the other connection while `b` ran.
       expect(seenByB).toEqual([0]);
       expect(await committedIds()).toEqual(['a', 'b']);
@@ -432,31 +454,40 @@ describe('UnitOfWork on SQLite', () => {
 
     it('settles no run before the group commits', async () => {
       const order: string[] = [];
-      let release!: () => void;
-      const first = heldRun('a', new Promise<void>((r) => (release = r))).then(() => order.push('a settled'));
+      const held = heldRun('a');
+      await held.entered;
+      const first = held.done.then(() => order.push('a settled'));
       const second = uow.run(async (tx) => {
         await insertItem(tx.manager, 'b');
         order.push('b worked');
       });
-      release();
+      held.release();
       await Promise.all([first, second]);
       expect(order).toEqual(['b worked', 'a settled']);
     });
 
     it('rejects only the failing run of a group; the others’ changes commit', async () => {
-      let release!: () => void;
       const failure = new Error('b failed');
-      const first = heldRun('a', new Promise<void>((r) => (release = r)));
+      const first = heldRun('a');
+      await first.entered;
       const second = uow.run(async (tx) => {
         await insertItem(tx.manager, 'b');
         throw failure;
       });
       const third = uow.run((tx) => insertItem(tx.manager, 'c'));
-      release();
-      const outcomes = await Promise.allSettled([first, second, third]);
+      first.release();
+      const outcomes = await Promise.allSettled([first.done, second, third]);
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect((outcomes[1] as PromiseRejectedResult).reason).toBe(failure);
       expect(await committedIds()).toEqual(['a', 'c']);
+    });
+
+    it('rejects the runs waiting, instead of trying again without end, when no transaction can begin', async () => {
+      const closed = await openSqlite();
+      const stale = new UnitOfWork(closed.dataSource);
+      await closed.close();
+      const outcomes = await Promise.allSettled([stale.run(async () => 1), stale.run(async () => 2)]);
+      expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
     });
 
     it('rejects every run of a group whose commit fails, and commits none of them', async () => {
@@ -465,12 +496,12 @@ describe('UnitOfWork on SQLite', () => {
         'CREATE TABLE children (id VARCHAR(64) NOT NULL PRIMARY KEY, parent VARCHAR(64) REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED)',
       );
       try {
-        let release!: () => void;
-        const first = heldRun('a', new Promise<void>((r) => (release = r)));
+        const first = heldRun('a');
+        await first.entered;
         // A deferred foreign key is checked at COMMIT: this run's work succeeds, the group's commit fails.
         const second = uow.run((tx) => tx.manager.query('INSERT INTO children (id, parent) VALUES (?, ?)', ['x', 'missing']));
-        release();
-        const outcomes = await Promise.allSettled([first, second]);
+        first.release();
+        const outcomes = await Promise.allSettled([first.done, second]);
         expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
         expect(String((outcomes[0] as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/);
         expect(await committedIds()).toEqual([]);

@@ -88,15 +88,22 @@ export class UnitOfWork {
 
   /**
    * Runs `work` inside the current transaction, in a savepoint. If it throws, its changes alone are
-   * undone and its error is returned; the transaction goes on. A retryable error (deadlock, lock
-   * wait, busy) is thrown instead, as is one whose changes could not be undone: the whole unit of
-   * work fails then (and `run` tries it again when it can).
+   * undone, the hooks it registered are dropped, and its error is returned; the transaction goes on.
+   * A retryable error (deadlock, lock wait, busy) is thrown instead, as is one whose changes could
+   * not be undone: the whole unit of work fails then (and `run` tries it again when it can).
    */
   async attempt<T>(work: () => Promise<T>): Promise<Attempt<T>> {
     const tx = this.storage.getStore();
     if (!tx) throw new Error('UnitOfWork.attempt must be called inside UnitOfWork.run');
-    const outcome = await inSavepoint(tx.manager, work);
+    const before: Array<() => Promise<void>> = [];
+    const after: Array<() => void | Promise<void>> = [];
+    const inner: TransactionContext = { manager: tx.manager, beforeCommit: (h) => before.push(h), afterCommit: (h) => after.push(h) };
+    const outcome = await inSavepoint(tx.manager, () => this.storage.run(inner, work));
     if (!outcome.ok && retryable(outcome.error)) throw outcome.error;
+    if (outcome.ok) {
+      for (const hook of before) tx.beforeCommit(hook);
+      for (const hook of after) tx.afterCommit(hook);
+    }
     return outcome;
   }
 

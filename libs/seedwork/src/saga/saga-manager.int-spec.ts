@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
+import { DomainError } from '../domain/domain-error.js';
 import { defineMessage } from '../messaging/contracts/message-contract.js';
 import { type Envelope, replyTo } from '../messaging/envelope.js';
 import type { MessageBroker } from '../messaging/message-broker.js';
@@ -129,23 +130,45 @@ function sagaManagerSuite(mysqlUrl?: string): void {
     expect((await sagas.view(id)).pasos.map((p) => p.estado)).toEqual(['EXITOSO', 'EN_CURSO']);
   });
 
-  it('undoes a failing own command alone, keeps the reply before it, and leaves the step to its deadline', async () => {
+  it('undoes an own command the domain refuses, keeps the reply before it, and leaves the step to its deadline', async () => {
     const sagas = manager({
       runOwnCommand: async (command) => {
         await uow.run((tx) => tx.manager.query('INSERT INTO aprobaciones (id) VALUES (?)', [(command.payload as Ref).id]));
-        throw new Error('the approval failed');
+        throw new DomainError('APROBACION.RECHAZADA', 'the approval was refused');
       },
     });
     const id = await startAndReserve(sagas, 'r-3');
     const view = await sagas.view(id);
     expect(view.pasos.map((p) => p.estado)).toEqual(['EXITOSO', 'EN_CURSO']);
     expect(await aprobaciones()).toEqual([]);
-    expect(errors).toEqual([expect.stringMatching(new RegExp(`^Aprobar of saga ${id} failed and was undone`))]);
+    expect(errors).toEqual([expect.stringMatching(new RegExp(`^Aprobar of saga ${id} was refused and undone`))]);
     // Past the deadline, the step is given up and the first one compensated: Liberar is sent.
     await new Promise((resolve) => setTimeout(resolve, DEADLINE_MS * 2));
     expect(await sagas.expireDue()).toBe(1);
     expect((await sagas.view(id)).estado).toBe('COMPENSANDO');
     expect(await outboxTypes()).toEqual(['Reservar', 'Liberar']);
+  });
+
+  it('fails the whole reply when an own command fails otherwise, so that the reply is delivered again', async () => {
+    let fail = true;
+    const approve = aprobarConRespuesta(() => sagas);
+    const sagas: SagaManager<{ id: string }> = manager({
+      runOwnCommand: async (command) => {
+        if (fail) throw new Error('the database went away for a moment');
+        await approve(command);
+      },
+    });
+    const id = randomUUID();
+    await sagas.start(id, 'r-4', { id: 'r-4' });
+    const [reservar] = await db.dataSource.query<Array<{ envelope: string }>>('SELECT envelope FROM outbox');
+    const reply = replyTo(JSON.parse(reservar.envelope) as Envelope, Reservado, { id: 'r-4' }, 'otro');
+    await expect(sagas.handleReply(reply)).rejects.toThrow(/went away/);
+    expect((await sagas.view(id)).pasos.map((p) => p.estado)).toEqual(['EN_CURSO', 'PENDIENTE']);
+    // The same reply, delivered again once the failure is gone, completes the saga.
+    fail = false;
+    await sagas.handleReply(reply);
+    expect((await sagas.view(id)).estado).toBe('COMPLETADA');
+    expect(errors).toEqual([]);
   });
 }
 

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '../domain/domain-error.js';
+import { ConflictError, DomainError, NotFoundError } from '../domain/domain-error.js';
 import { envelope, type Envelope } from '../messaging/envelope.js';
 import type { Outbox } from '../messaging/outbox/outbox.js';
 import type { UnitOfWork } from '../persistence/unit-of-work.js';
@@ -165,18 +165,22 @@ export class SagaManager<TData> {
   }
 
   /**
-   * Runs this service's own commands in the current transaction, each in a savepoint. One that
-   * fails is undone alone and left to its step's deadline, like a command lost on its way: the
-   * step is given up and compensated, or a compensation sent again with backoff (then FALLIDA).
+   * Runs this service's own commands in the current transaction, each in a savepoint. One refused
+   * by the domain (a `DomainError`) is undone alone and left to its step's deadline, like a command
+   * lost on its way: the step is given up and compensated, or a compensation sent again with
+   * backoff (then FALLIDA). Any other error, a conflict with a concurrent change too, fails the
+   * whole unit of work, as it would have failed the command's delivery: the message that caused it
+   * is delivered again (or the deadline tick, or the request, tried again).
    */
   private async runOwn(commands: readonly Envelope[]): Promise<void> {
     for (const command of commands) {
       const outcome = await this.uow.attempt(() => this.hooks.runOwnCommand!(command));
-      if (!outcome.ok)
-        this.options.onError?.(
-          outcome.error,
-          `${command.type} of saga ${command.correlationId} failed and was undone; its step's deadline takes over`,
-        );
+      if (outcome.ok) continue;
+      if (!(outcome.error instanceof DomainError) || outcome.error instanceof ConflictError) throw outcome.error;
+      this.options.onError?.(
+        outcome.error,
+        `${command.type} of saga ${command.correlationId} was refused and undone; its step's deadline takes over`,
+      );
     }
   }
 
