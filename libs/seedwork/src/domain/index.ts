@@ -6,3 +6,4 @@ export * from './domain-error.js';
 export * from './domain-event.js';
 export * from './entity.js';
 export * from './value-object.js';
+export * from './new-id.js';

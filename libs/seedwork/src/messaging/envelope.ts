@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newId } from '../domain/new-id.js';
 
 /** The one envelope of every message on every broker (ARCHITECTURE.md, Messaging). */
 export interface Envelope<TPayload = unknown> {
@@ -30,7 +31,7 @@ export interface EnvelopeFields<TPayload> {
 
 export function envelope<TPayload>(fields: EnvelopeFields<TPayload>): Envelope<TPayload> {
   return {
-    id: fields.id ?? randomUUID(),
+    id: fields.id ?? newId(),
     type: fields.type,
     schemaVersion: fields.schemaVersion ?? 'v1',
     correlationId: fields.correlationId,

@@ -1,4 +1,5 @@
 import { ConflictError } from '../domain/domain-error.js';
+import { newId } from '../domain/new-id.js';
 import type { MessageContract } from '../messaging/contracts/message-contract.js';
 import type { SagaDefinition, SagaStep } from './saga-definition.js';
 import type { PasoInstancia, SagaInstance, SagaLogEntry, SagaLogTipo } from './saga-instance.js';
@@ -51,7 +52,7 @@ export class SagaExecutor<TData> {
     private readonly options: SagaExecutorOptions,
   ) {
     this.now = options.now ?? (() => new Date());
-    this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.newId = options.newId ?? newId;
   }
 
   /**

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '#seedwork';
+import { newId, UnitOfWork } from '#seedwork';
 import type { AvisoReserva } from '../domain/aviso-reserva.js';
 import type { Contacto } from '../domain/contacto.js';
 import { Notificacion } from '../domain/notificacion.js';
@@ -23,7 +22,7 @@ export class Notificador {
   async notificar(aviso: AvisoReserva, contacto: Contacto): Promise<void> {
     await this.uow.run(async (tx) => {
       if (await this.notificaciones.existe(aviso.id_reserva, aviso.tipo)) return;
-      const notificacion = Notificacion.paraAviso(aviso, contacto, randomUUID());
+      const notificacion = Notificacion.paraAviso(aviso, contacto, newId());
       if (await this.notificaciones.agregar(notificacion)) tx.afterCommit(() => this.enviador.enviar(notificacion));
     });
   }

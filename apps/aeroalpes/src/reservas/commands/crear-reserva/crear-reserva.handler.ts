@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ReservaCreada } from '#contracts';
-import { Outbox, SagaManager, UnitOfWork, envelope } from '#seedwork';
+import { Outbox, SagaManager, UnitOfWork, envelope, newId } from '#seedwork';
 import { SAGA_RESERVAS } from '../../../sagas/saga-reservas.provider.js';
 import type { DatosSagaReserva } from '../../../sagas/datos-saga-reserva.js';
 import { legsDe } from '../../domain/itinerario.js';
@@ -43,8 +42,8 @@ export class CrearReservaHandler implements ICommandHandler<CrearReservaCommand>
         const previa = await this.idempotencia.find<ReservaAceptada>(idempotencyKey, huella);
         if (previa) return previa;
       }
-      const id_reserva = randomUUID();
-      const id_saga = randomUUID();
+      const id_reserva = newId();
+      const id_saga = newId();
       const itinerarios = JSON.parse(JSON.stringify(solicitud.itinerarios)) as typeof solicitud.itinerarios;
       const { monto, moneda, token } = solicitud.pago;
       const eventos = crear({ id_reserva, id_cliente: solicitud.id_cliente, itinerarios, monto, moneda });

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { UnitOfWork } from '#seedwork';
+import { newId, UnitOfWork } from '#seedwork';
 import { clienteView, type ClienteView } from '../../cliente.view.js';
 import { Cliente } from '../../domain/cliente.js';
 import { ClienteRepository } from '../../infrastructure/cliente.repository.js';
@@ -14,7 +13,7 @@ export class RegistrarClienteHandler implements ICommandHandler<RegistrarCliente
   ) {}
 
   async execute({ nombres, apellidos, email }: RegistrarClienteCommand): Promise<ClienteView> {
-    const cliente = Cliente.registrar({ id: randomUUID(), nombres, apellidos, email });
+    const cliente = Cliente.registrar({ id: newId(), nombres, apellidos, email });
     await this.uow.run(() => this.clientes.agregar(cliente));
     return clienteView(cliente);
   }

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { PagoRechazado, ReservaPagada, TOPICOS } from '#contracts';
-import { Outbox, UnitOfWork } from '#seedwork';
+import { newId, Outbox, UnitOfWork } from '#seedwork';
 import { Pago } from '../../domain/pago.js';
 import { PagoRepository } from '../../infrastructure/pago.repository.js';
 import { respuesta } from '../respuesta.js';
@@ -24,7 +23,7 @@ export class PagarReservaHandler implements ICommandHandler<PagarReservaCommand>
     await this.uow.run(async () => {
       let pago = await this.pagos.porReserva(id_reserva);
       if (!pago) {
-        pago = Pago.procesar({ id: randomUUID(), id_reserva, monto, moneda, token });
+        pago = Pago.procesar({ id: newId(), id_reserva, monto, moneda, token });
         await this.pagos.agregar(pago);
       }
       const { id, monto: cobrado, moneda: en } = pago.snapshot();
