@@ -1,4 +1,4 @@
-import { AsyncResource } from 'node:async_hooks';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Mutex } from './mutex.js';
 import { type Attempt, inSavepoint } from './savepoint.js';
@@ -38,8 +38,9 @@ export class GroupCommit {
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       // In its caller's async context (loggers, tracing), not in that of the unit that opened the group.
+      const inCallersContext = AsyncLocalStorage.snapshot();
       this.queue.push({
-        work: AsyncResource.bind(work),
+        work: (manager) => inCallersContext(() => work(manager)),
         settle: (outcome) => (outcome.ok ? resolve(outcome.value as T) : reject(outcome.error)),
       });
       if (!this.draining) void this.drain();

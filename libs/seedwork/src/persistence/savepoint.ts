@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 /** What work run in a savepoint came to: its result, or its error once its changes were undone. */
 export type Attempt<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-let savepoints = 0;
+/** Savepoints open in each transaction (by its manager): a savepoint's name is its depth. */
+const depths = new WeakMap<EntityManager, number>();
 
 /**
  * Runs `work` in a savepoint of the transaction `manager` belongs to (SQLite, MySQL and MariaDB
@@ -16,8 +17,12 @@ let savepoints = 0;
  * connection would start as a savepoint.
  */
 export async function inSavepoint<T>(manager: EntityManager, work: () => Promise<T>): Promise<Attempt<T>> {
-  const name = `unit_${(savepoints = (savepoints + 1) % 1_000_000)}`;
+  // Named by depth, not by a counter: savepoints nest, and a few names leave the statement cache
+  // (TypeORM's: 100 statements) to the queries of the work itself.
+  const depth = (depths.get(manager) ?? 0) + 1;
+  const name = `unit_${depth}`;
   await manager.query(`SAVEPOINT ${name}`);
+  depths.set(manager, depth);
   let value: T;
   try {
     value = await work();
@@ -27,9 +32,15 @@ export async function inSavepoint<T>(manager: EntityManager, work: () => Promise
       await manager.query(`RELEASE SAVEPOINT ${name}`);
     } catch {
       throw error;
+    } finally {
+      depths.set(manager, depth - 1);
     }
     return { ok: false, error };
   }
-  await manager.query(`RELEASE SAVEPOINT ${name}`);
+  try {
+    await manager.query(`RELEASE SAVEPOINT ${name}`);
+  } finally {
+    depths.set(manager, depth - 1);
+  }
   return { ok: true, value };
 }

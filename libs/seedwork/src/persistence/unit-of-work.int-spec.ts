@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -480,6 +481,16 @@ describe('UnitOfWork on SQLite', () => {
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect((outcomes[1] as PromiseRejectedResult).reason).toBe(failure);
       expect(await committedIds()).toEqual(['a', 'c']);
+    });
+
+    it('runs each queued run in its own caller’s async context, not in that of the run that opened the group', async () => {
+      const caller = new AsyncLocalStorage<string>();
+      const first = caller.run('a', () => heldRun('a'));
+      await first.entered;
+      const seen = caller.run('b', () => uow.run(async () => caller.getStore()));
+      first.release();
+      await first.done;
+      expect(await seen).toBe('b');
     });
 
     it('rejects the runs waiting, instead of trying again without end, when no transaction can begin', async () => {
