@@ -124,7 +124,13 @@ export class PartitionWorker {
       }
       handled = position; // handled, or dead-lettered: either way the partition moves past it
     }
-    return handled > this.lease.position ? this.record(handled, 0, null) : 'continue';
+    const recorded = handled > this.lease.position ? await this.record(handled, 0, null) : 'continue';
+    // All of a short read handled: nothing more was there when it ran, and whatever came since has
+    // changed the token taken before it. Wait on that token rather than read the partition again
+    // only to find it empty (one read less per delivery).
+    const drained = rows.length < this.options.batchSize && handled === Number(rows.at(-1)!.position);
+    if (recorded === 'continue' && drained) await this.idle(token);
+    return recorded;
   }
 
   /**

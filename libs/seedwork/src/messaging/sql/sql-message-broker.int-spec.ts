@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import mysql from 'mysql2/promise';
 import { type DatabaseTarget, parseDatabaseUrl, redact } from '../../persistence/database-url.js';
 import { describeBrokerContract } from '../../testing/index.js';
+import { probe, uniqueTopic } from '../../testing/broker-fixture.js';
+import { eventually } from '../../testing/eventually.js';
+import type { Delivery } from '../message-broker.js';
 import type { SqlBrokerOptions } from './sql-broker-options.js';
 import { SqlMessageBroker } from './sql-message-broker.js';
 
@@ -25,6 +28,58 @@ describe('SqlMessageBroker on SQLite', () => {
     () => SqlMessageBroker.open({ kind: 'sqlite', file: join(dir, 'broker.sqlite') }, OPTIONS),
     CONTRACT,
   );
+
+  /**
+   * After a delivery the worker does not read its partition again to find it empty: it waits on
+   * the change token it took before its read. A message appended meanwhile, or just after, by this
+   * process or another, must still come at once, not at the idle worker's safety-net read (1 s here).
+   */
+  describe('a message appended while or right after one is handled', () => {
+    const SOONER_THAN_THE_IDLE_READ_MS = 500;
+
+    it.each([
+      ['this process', 'while the first is handled'],
+      ['this process', 'right after the first is handled'],
+      ['another process', 'while the first is handled'],
+      ['another process', 'right after the first is handled'],
+    ])('is delivered at once, appended by %s %s', async (by, when) => {
+      const file = join(dir, `wake-${randomBytes(4).toString('hex')}.sqlite`);
+      const consumer = await SqlMessageBroker.open({ kind: 'sqlite', file }, OPTIONS);
+      const other = await SqlMessageBroker.open({ kind: 'sqlite', file }, OPTIONS);
+      const publisher = by === 'this process' ? consumer : other;
+      try {
+        const topic = uniqueTopic('wake');
+        const key = randomBytes(8).toString('hex');
+        const delivered: Array<{ delivery: Delivery; at: number }> = [];
+        let release!: () => void;
+        const handling = new Promise<void>((r) => (release = r));
+        const sub = await consumer.subscribe({ topic, subscription: 'wake' }, async (delivery) => {
+          if (delivered.length === 0 && when === 'while the first is handled') await handling;
+          delivered.push({ delivery, at: Date.now() });
+        });
+        await other.publish(topic, [probe(key, { n: 1 })]);
+        let sentAt: number;
+        if (when === 'while the first is handled') {
+          await new Promise((r) => setTimeout(r, 100)); // the first is being handled by now
+          sentAt = Date.now();
+          await publisher.publish(topic, [probe(key, { n: 2 })]);
+          release();
+        } else {
+          await eventually(() => expect(delivered).toHaveLength(1), 3000);
+          await new Promise((r) => setTimeout(r, 50)); // acknowledged and waiting
+          sentAt = Date.now();
+          await publisher.publish(topic, [probe(key, { n: 2 })]);
+        }
+        await eventually(() => expect(delivered).toHaveLength(2), 3000);
+        expect(delivered.map((d) => (d.delivery.envelope.payload as { n: number }).n)).toEqual([1, 2]);
+        expect(delivered[1].at - sentAt).toBeLessThan(SOONER_THAN_THE_IDLE_READ_MS);
+        await sub.close();
+      } finally {
+        await other.close();
+        await consumer.close();
+      }
+    });
+  });
 });
 
 const mysqlUrl = process.env.MYSQL_URL?.trim();
