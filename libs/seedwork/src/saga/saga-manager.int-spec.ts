@@ -123,6 +123,27 @@ function sagaManagerSuite(mysqlUrl?: string): void {
     expect(errors).toEqual([]);
   });
 
+  it('answers a saga whose first step is its own as it is once that step ran', async () => {
+    const propia = saga<{ id: string }>('propia')
+      .step('Aprobar')
+      .invokeParticipant('yo', Aprobar, (d) => ({ id: d.id }))
+      .onReply(Aprobado)
+      .onError(AprobacionFallida)
+      .build();
+    const sagas: SagaManager<{ id: string }> = new SagaManager(
+      propia,
+      new SagaStore(uow),
+      outbox,
+      uow,
+      { source: 'yo', timeoutMs: DEADLINE_MS, maxIntentosCompensacion: 3 },
+      { runOwnCommand: aprobarConRespuesta(() => sagas) },
+    );
+    const started = await sagas.start(randomUUID(), 'r-5', { id: 'r-5' });
+    expect(started.estado).toBe('COMPLETADA');
+    expect(started.pasos.map((p) => p.estado)).toEqual(['EXITOSO']);
+    expect(await aprobaciones()).toEqual(['r-5']);
+  });
+
   it('sends the command through the outbox when no hook runs it', async () => {
     const sagas = manager({});
     const id = await startAndReserve(sagas, 'r-2');

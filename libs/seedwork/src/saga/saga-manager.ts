@@ -61,8 +61,10 @@ export class SagaManager<TData> {
     return this.uow.run(async () => {
       const own: Envelope[] = [];
       const saved = await this.apply(this.executor.start(id, referencia, datos, opciones), undefined, own);
+      if (own.length === 0) return saved;
       await this.runOwn(own);
-      return saved;
+      // Its own first command has moved it on (its reply applied): the saga as it is now.
+      return (await this.store.find<TData>(id)) ?? saved;
     });
   }
 
