@@ -57,17 +57,26 @@ async function openMariadb(baseUrl: string): Promise<Backend> {
   };
 }
 
+const insertItem = (manager: DataSource['manager'], id: string) => manager.query('INSERT INTO items (id) VALUES (?)', [id]);
+
+/** The ids committed in `items`, in order. */
+const committedIdsOf = async (backend: Backend) =>
+  (await backend.dataSource.query<Array<{ id: string }>>('SELECT id FROM items ORDER BY id')).map((row) => row.id);
+
+/** A backend with an `items` table. */
+async function openWithItems(open: () => Promise<Backend>): Promise<Backend> {
+  const backend = await open();
+  await backend.dataSource.query('CREATE TABLE items (id VARCHAR(64) NOT NULL PRIMARY KEY)');
+  return backend;
+}
+
 function unitOfWorkSuite(open: () => Promise<Backend>): void {
   let backend: Backend;
   let uow: UnitOfWork;
-
-  const insertItem = (manager: DataSource['manager'], id: string) => manager.query('INSERT INTO items (id) VALUES (?)', [id]);
-  const committedIds = async () =>
-    (await backend.dataSource.query<Array<{ id: string }>>('SELECT id FROM items ORDER BY id')).map((row) => row.id);
+  const committedIds = () => committedIdsOf(backend);
 
   beforeAll(async () => {
-    backend = await open();
-    await backend.dataSource.query('CREATE TABLE items (id VARCHAR(64) NOT NULL PRIMARY KEY)');
+    backend = await openWithItems(open);
     await backend.dataSource.query('CREATE TABLE counters (name VARCHAR(64) NOT NULL PRIMARY KEY, value INTEGER NOT NULL)');
   });
 
@@ -403,13 +412,10 @@ describe('UnitOfWork on SQLite', () => {
   describe('group commit: runs that queue while one is open share its transaction', () => {
     let backend: Backend;
     let uow: UnitOfWork;
-    const insertItem = (manager: DataSource['manager'], id: string) => manager.query('INSERT INTO items (id) VALUES (?)', [id]);
-    const committedIds = async () =>
-      (await backend.dataSource.query<Array<{ id: string }>>('SELECT id FROM items ORDER BY id')).map((row) => row.id);
+    const committedIds = () => committedIdsOf(backend);
 
     beforeAll(async () => {
-      backend = await openSqlite();
-      await backend.dataSource.query('CREATE TABLE items (id VARCHAR(64) NOT NULL PRIMARY KEY)');
+      backend = await openWithItems(openSqlite);
     });
 
     afterAll(async () => {
