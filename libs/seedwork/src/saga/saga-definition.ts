@@ -13,7 +13,7 @@ export interface SagaStep<TData> {
     readonly payload: (data: TData) => object;
   };
   readonly payload: (data: TData) => object;
-  /** Folds what the success reply says into the saga's data (e.g. a localizador). */
+  /** Folds what the success reply says into the saga's data (e.g. a localizador): returns new data, never changes the data given. */
   readonly alResponder?: (data: TData, reply: Record<string, unknown>) => TData;
   /** Overrides the executor's default deadline for this step. */
   readonly timeoutMs?: number;
