@@ -19,10 +19,16 @@ const depths = new WeakMap<EntityManager, number>();
 export async function inSavepoint<T>(manager: EntityManager, work: () => Promise<T>): Promise<Attempt<T>> {
   // Named by depth, not by a counter: savepoints nest, and a few names leave the statement cache
   // (TypeORM's: 100 statements) to the queries of the work itself.
+  // Savepoints of one transaction nest, one at a time: the depth is taken before the first await.
   const depth = (depths.get(manager) ?? 0) + 1;
   const name = `unit_${depth}`;
-  await manager.query(`SAVEPOINT ${name}`);
   depths.set(manager, depth);
+  try {
+    await manager.query(`SAVEPOINT ${name}`);
+  } catch (error) {
+    depths.set(manager, depth - 1);
+    throw error;
+  }
   let value: T;
   try {
     value = await work();

@@ -185,6 +185,13 @@ describe('Reserva (decider)', () => {
       expect(fold(HISTORIAS.APROBADA)!.estado).toBe('APROBADA');
     });
 
+    it('dates an event one millisecond after the last one when the clock has not moved past it (steps in one transaction)', () => {
+      const confirmadaEn = fold(HISTORIAS.CONFIRMADA)!.fecha_actualizacion;
+      given(HISTORIAS.CONFIRMADA)
+        .when((r) => aprobar(r, new Date(confirmadaEn)))
+        .then([aprobada(new Date(Date.parse(confirmadaEn) + 1))]);
+    });
+
     it.each<ReservaEstado>(['PENDIENTE', 'PAGADA', 'CONFIRMADA'])('cancels a %s reserva with its motivo', (estado) => {
       given(HISTORIAS[estado])
         .when((r) => cancelar(r, 'PAGO_RECHAZADO', T(4)))

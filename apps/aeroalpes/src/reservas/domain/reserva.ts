@@ -46,23 +46,33 @@ export function crear(datos: CrearReservaDatos, ahora: Date = new Date()): Reser
 
 export function registrarPago(reserva: Reserva, id_pago: string, ahora: Date = new Date()): ReservaEvento[] {
   if (reserva.estado !== 'PENDIENTE') return yaHecho(reserva, ['PAGADA', 'CONFIRMADA', 'APROBADA'], 'registrar el pago de');
-  return [domainEvent('ReservaPagada', { id_pago }, ahora)];
+  return [domainEvent('ReservaPagada', { id_pago }, despuesDe(reserva, ahora))];
 }
 
 export function registrarConfirmacion(reserva: Reserva, localizador: string, ahora: Date = new Date()): ReservaEvento[] {
   if (reserva.estado !== 'PAGADA') return yaHecho(reserva, ['CONFIRMADA', 'APROBADA'], 'confirmar');
-  return [domainEvent('ReservaConfirmada', { localizador }, ahora)];
+  return [domainEvent('ReservaConfirmada', { localizador }, despuesDe(reserva, ahora))];
 }
 
 export function aprobar(reserva: Reserva, ahora: Date = new Date()): ReservaEvento[] {
   if (reserva.estado !== 'CONFIRMADA') return yaHecho(reserva, ['APROBADA'], 'aprobar');
-  return [domainEvent('ReservaAprobada', {}, ahora)];
+  return [domainEvent('ReservaAprobada', {}, despuesDe(reserva, ahora))];
 }
 
 export function cancelar(reserva: Reserva, motivo: string, ahora: Date = new Date()): ReservaEvento[] {
   if (reserva.estado === 'CANCELADA') return [];
   if (reserva.estado === 'APROBADA') throw new TransicionInvalidaError(reserva, 'cancelar');
-  return [domainEvent('ReservaCancelada', { motivo }, ahora)];
+  return [domainEvent('ReservaCancelada', { motivo }, despuesDe(reserva, ahora))];
+}
+
+/**
+ * When a new event of the reserva happens: `ahora`, or, when that is not after its last event (two
+ * steps in one transaction, within one millisecond), one millisecond after it. A reserva's events
+ * follow each other in time, so the reserva as it was at any of its events' instants (`?en=`) is
+ * what that event made it.
+ */
+function despuesDe(reserva: Reserva, ahora: Date): Date {
+  return new Date(Math.max(ahora.getTime(), Date.parse(reserva.fecha_actualizacion) + 1));
 }
 
 function yaHecho(reserva: Reserva, hechos: readonly ReservaEstado[], accion: string): ReservaEvento[] {

@@ -52,15 +52,20 @@ describe('SqlMessageBroker on SQLite', () => {
         const key = randomBytes(8).toString('hex');
         const delivered: Array<{ delivery: Delivery; at: number }> = [];
         let release!: () => void;
+        let entered!: () => void;
         const handling = new Promise<void>((r) => (release = r));
+        const inside = new Promise<void>((r) => (entered = r));
         const sub = await consumer.subscribe({ topic, subscription: 'wake' }, async (delivery) => {
-          if (delivered.length === 0 && when === 'while the first is handled') await handling;
+          if (delivered.length === 0 && when === 'while the first is handled') {
+            entered();
+            await handling;
+          }
           delivered.push({ delivery, at: Date.now() });
         });
         await other.publish(topic, [probe(key, { n: 1 })]);
         let sentAt: number;
         if (when === 'while the first is handled') {
-          await new Promise((r) => setTimeout(r, 100)); // the first is being handled by now
+          await inside; // the first is being handled: its read is done
           sentAt = Date.now();
           await publisher.publish(topic, [probe(key, { n: 2 })]);
           release();
