@@ -17,36 +17,29 @@ const depths = new WeakMap<EntityManager, number>();
  * connection would start as a savepoint.
  */
 export async function inSavepoint<T>(manager: EntityManager, work: () => Promise<T>): Promise<Attempt<T>> {
-  // Named by depth, not by a counter: savepoints nest, and a few names leave the statement cache
-  // (TypeORM's: 100 statements) to the queries of the work itself.
-  // Savepoints of one transaction nest, one at a time: the depth is taken before the first await.
+  // Named by depth, not by a counter: savepoints of one transaction nest, one at a time (the depth
+  // is taken before the first await), and a few names leave the statement cache (TypeORM's: 100
+  // statements) to the queries of the work itself.
   const depth = (depths.get(manager) ?? 0) + 1;
   const name = `unit_${depth}`;
   depths.set(manager, depth);
   try {
     await manager.query(`SAVEPOINT ${name}`);
-  } catch (error) {
-    depths.set(manager, depth - 1);
-    throw error;
-  }
-  let value: T;
-  try {
-    value = await work();
-  } catch (error) {
+    let value: T;
     try {
-      await manager.query(`ROLLBACK TO SAVEPOINT ${name}`);
-      await manager.query(`RELEASE SAVEPOINT ${name}`);
-    } catch {
-      throw error;
-    } finally {
-      depths.set(manager, depth - 1);
+      value = await work();
+    } catch (error) {
+      try {
+        await manager.query(`ROLLBACK TO SAVEPOINT ${name}`);
+        await manager.query(`RELEASE SAVEPOINT ${name}`);
+      } catch {
+        throw error;
+      }
+      return { ok: false, error };
     }
-    return { ok: false, error };
-  }
-  try {
     await manager.query(`RELEASE SAVEPOINT ${name}`);
+    return { ok: true, value };
   } finally {
     depths.set(manager, depth - 1);
   }
-  return { ok: true, value };
 }

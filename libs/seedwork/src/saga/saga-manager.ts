@@ -59,8 +59,7 @@ export class SagaManager<TData> {
     opciones: { primerPasoEjecutado?: boolean } = {},
   ): Promise<SagaInstance<TData>> {
     return this.uow.run(async () => {
-      const own: Envelope[] = [];
-      const saved = await this.apply(this.executor.start(id, referencia, datos, opciones), undefined, own);
+      const { saved, own } = await this.apply(this.executor.start(id, referencia, datos, opciones));
       if (own.length === 0) return saved;
       await this.runOwn(own);
       // Its own first command has moved it on (its reply applied): the saga as it is now.
@@ -77,8 +76,7 @@ export class SagaManager<TData> {
       if (await this.store.hasLogged(saga.id, reply.id)) return;
       const transition = this.executor.onReply(saga, { id: reply.id, type: reply.type, payload: reply.payload as Record<string, unknown> });
       if (!transition) return;
-      const own: Envelope[] = [];
-      const saved = await this.apply(transition, reply, own);
+      const { saved, own } = await this.apply(transition, reply);
       const paso = this.definition.pasos.find((p) => p.evento.type === reply.type);
       const applied = transition.log.some((l) => l.tipo === 'EVENTO_RECIBIDO' && l.id_mensaje === reply.id);
       if (paso && applied && this.hooks.onStepSucceeded) await this.hooks.onStepSucceeded(paso.nombre, saved, reply);
@@ -103,9 +101,7 @@ export class SagaManager<TData> {
           if (!saga) return;
           const transition = this.executor.onDeadline(saga);
           if (transition.log.length > 0) {
-            const own: Envelope[] = [];
-            await this.apply(transition, undefined, own);
-            await this.runOwn(own);
+            await this.runOwn((await this.apply(transition)).own);
             moved += 1;
           }
         });
@@ -121,9 +117,7 @@ export class SagaManager<TData> {
   async retry(id: string): Promise<SagaView<TData>> {
     return this.uow.run(async () => {
       const saga = await this.require(id);
-      const own: Envelope[] = [];
-      await this.apply(this.executor.retry(saga), undefined, own);
-      await this.runOwn(own);
+      await this.runOwn((await this.apply(this.executor.retry(saga))).own);
       return this.view(id);
     });
   }
@@ -150,15 +144,19 @@ export class SagaManager<TData> {
     return saga;
   }
 
-  /** Saves the transition; its commands go to the outbox, or to `own` when this service runs them itself. */
-  private async apply(transition: SagaTransition<TData>, causa: Envelope | undefined, own: Envelope[]): Promise<SagaInstance<TData>> {
+  /**
+   * Saves the transition and sends its commands through the outbox, except those this service runs
+   * itself: they come back in `own`, for `runOwn` once the caller is ready for them.
+   */
+  private async apply(transition: SagaTransition<TData>, causa?: Envelope): Promise<{ saved: SagaInstance<TData>; own: Envelope[] }> {
     const saved = await this.store.save(transition.saga, transition.log);
+    const own: Envelope[] = [];
     for (const command of transition.commands) {
       const message = this.toEnvelope(saved, command, causa);
       if (this.runsItself(command)) own.push(message);
       else await this.outbox.add(command.contrato.topic, [message]);
     }
-    return saved;
+    return { saved, own };
   }
 
   private runsItself(command: SagaCommand): boolean {
