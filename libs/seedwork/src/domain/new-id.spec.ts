@@ -19,4 +19,9 @@ describe('newId', () => {
     expect(millis).toBeGreaterThanOrEqual(before);
     expect(millis).toBeLessThanOrEqual(Date.now());
   });
+
+  it('keeps its random part random across refills of its pool of random bytes', () => {
+    const randomParts = Array.from({ length: 1000 }, () => newId().replaceAll('-', '').slice(20));
+    expect(new Set(randomParts).size).toBe(randomParts.length);
+  });
 });
