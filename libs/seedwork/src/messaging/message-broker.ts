@@ -35,11 +35,22 @@ export interface DeadLetter {
   deadLetteredAt: string;
 }
 
+/** Messages for one topic, in the order they are to be published. */
+export interface TopicMessages {
+  topic: string;
+  envelopes: readonly Envelope[];
+}
+
 /** The broker port. Adapters: the SQL message log (embedded default) and Apache Pulsar. */
 export interface MessageBroker {
   readonly kind: string;
   /** Publishes in order; messages with the same `correlationId` are delivered in this order. */
   publish(topic: string, envelopes: readonly Envelope[]): Promise<void>;
+  /**
+   * Publishes to several topics, each topic's messages in order, as `publish` does; the SQL log
+   * writes them all in one transaction (what an outbox relay hands over, mixed topics, in one write).
+   */
+  publishAll(batches: readonly TopicMessages[]): Promise<void>;
   subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription>;
   /** Reads every message of a topic from the earliest one, in order: how topics are replayed. */
   readFromEarliest(topic: string, handler: (envelope: Envelope) => Promise<void>): Promise<number>;

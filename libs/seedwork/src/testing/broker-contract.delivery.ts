@@ -73,6 +73,35 @@ export function describeDeliveryContract({ fixture, timeoutMs, testTimeoutMs, op
   );
 
   it(
+    'publishes several topics at once, each topic to its own subscribers in the order given',
+    async () => {
+      const broker = await fixture().broker();
+      const [first, second] = [uniqueTopic('all-a'), uniqueTopic('all-b')];
+      const [onFirst, onSecond] = [recorder(), recorder()];
+      await fixture().subscribe(broker, { topic: first, subscription: 'contract' }, onFirst.handler);
+      await fixture().subscribe(broker, { topic: second, subscription: 'contract' }, onSecond.handler);
+      const key = randomUUID();
+      const toFirst = [probe(key, { seq: 0 }), probe(key, { seq: 1 })];
+      const toSecond = [probe(key, { seq: 0 })];
+      const toFirstAgain = [probe(key, { seq: 2 })];
+
+      await broker.publishAll([
+        { topic: first, envelopes: toFirst },
+        { topic: second, envelopes: toSecond },
+        { topic: first, envelopes: toFirstAgain },
+        { topic: second, envelopes: [] },
+      ]);
+
+      await eventually(() => expect(onFirst.ids()).toHaveLength(3), timeoutMs);
+      await eventually(() => expect(onSecond.ids()).toHaveLength(1), timeoutMs);
+      expect(onFirst.ids()).toEqual([...toFirst, ...toFirstAgain].map((e) => e.id));
+      expect(onSecond.ids()).toEqual(toSecond.map((e) => e.id));
+      expect(onFirst.deliveries.map((d) => d.topic)).toEqual([first, first, first]);
+    },
+    testTimeoutMs,
+  );
+
+  it(
     'replays every message of a topic from the earliest one, in publish order, after a subscription consumed them',
     async () => {
       const broker = await fixture().broker();

@@ -62,6 +62,7 @@ function closingOnce(broker: MessageBroker): MessageBroker {
   return {
     kind: broker.kind,
     publish: (topic, envelopes) => broker.publish(topic, envelopes),
+    publishAll: (batches) => broker.publishAll(batches),
     subscribe: (options, handler) => broker.subscribe(options, handler),
     readFromEarliest: (topic, handler) => broker.readFromEarliest(topic, handler),
     ping: () => broker.ping(),

@@ -1,7 +1,7 @@
 import { CoalescingRunner } from '../../persistence/coalescing-runner.js';
 import type { UnitOfWork } from '../../persistence/unit-of-work.js';
 import type { Envelope } from '../envelope.js';
-import type { MessageBroker } from '../message-broker.js';
+import type { MessageBroker, TopicMessages } from '../message-broker.js';
 
 export interface OutboxRelayOptions {
   /** How often the relay sweeps for messages a crash or a broker outage left behind. */
@@ -97,9 +97,8 @@ export class OutboxRelay {
         )
       ).filter((row) => !skip.has(Number(row.seq)));
       if (rows.length === 0) return count;
-      for (const group of consecutiveByTopic(rows)) {
-        await this.broker.publish(group.topic, group.envelopes);
-      }
+      // The batch's topics in one write (on the SQL log): one transaction, not one per topic.
+      await this.broker.publishAll(consecutiveByTopic(rows));
       const seqs = rows.map((row) => Number(row.seq));
       this.published.push(...seqs);
       this.after = Math.max(this.after, ...seqs);
@@ -125,7 +124,7 @@ export class OutboxRelay {
   }
 }
 
-function consecutiveByTopic(rows: readonly OutboxRow[]): Array<{ topic: string; envelopes: Envelope[] }> {
+function consecutiveByTopic(rows: readonly OutboxRow[]): TopicMessages[] {
   const groups: Array<{ topic: string; envelopes: Envelope[] }> = [];
   for (const row of rows) {
     const last = groups.at(-1);

@@ -101,6 +101,17 @@ function outboxSuite(open: () => Promise<Backend>): void {
     expect(relayErrors).toEqual([]);
   });
 
+  /** The real broker, with the labels it is handed written down, and how many writes they took. */
+  const countingBroker = (calls: string[], writes = { count: 0 }) => {
+    const counting = Object.create(backend.broker) as typeof backend.broker;
+    counting.publishAll = async (batches) => {
+      writes.count += 1;
+      calls.push(...batches.flatMap((batch) => batch.envelopes.map((e) => (e.payload as { label: string }).label)));
+      await backend.broker.publishAll(batches);
+    };
+    return counting;
+  };
+
   describe('a committed run', () => {
     it('publishes its messages on their topic in the order they were added', async () => {
       relay.start();
@@ -132,6 +143,21 @@ function outboxSuite(open: () => Promise<Backend>): void {
       );
     });
 
+    it('hands the broker a batch of several topics in one write, in the order the messages were added', async () => {
+      const otherTopic = `${topic}-otro`;
+      const calls: string[] = [];
+      const writes = { count: 0 };
+      relay = new OutboxRelay(uow, countingBroker(calls, writes), { sweepMs: 60_000, batchSize: 100, onError: (e) => relayErrors.push(e) });
+      await uow.run(async () => {
+        await outbox.add(topic, [message('a1')]);
+        await outbox.add(otherTopic, [message('b1')]);
+        await outbox.add(topic, [message('a2')]);
+      });
+      expect(await relay.drain()).toBe(3);
+      expect({ calls, writes: writes.count }).toEqual({ calls: ['a1', 'b1', 'a2'], writes: 1 });
+      expect({ a: await publishedLabels(), b: await publishedLabels(otherTopic) }).toEqual({ a: ['a1', 'a2'], b: ['b1'] });
+    });
+
     it('leaves the outbox empty once its messages are published', async () => {
       relay.start();
       await uow.run(() => outbox.add(topic, [message('m1'), message('m2')]));
@@ -156,16 +182,6 @@ function outboxSuite(open: () => Promise<Backend>): void {
   });
 
   describe('published rows deleted together (deleteEveryMs)', () => {
-    /** The real broker, with the labels of every publish call written down. */
-    const countingBroker = (calls: string[]) => {
-      const counting = Object.create(backend.broker) as typeof backend.broker;
-      counting.publish = async (onTopic, envelopes) => {
-        calls.push(...envelopes.map((e) => (e.payload as { label: string }).label));
-        await backend.broker.publish(onTopic, envelopes);
-      };
-      return counting;
-    };
-
     it('keeps published rows until the delete is due, without publishing them again, and deletes them when stopped', async () => {
       const calls: string[] = [];
       relay = new OutboxRelay(uow, countingBroker(calls), {

@@ -6,6 +6,7 @@ import {
   type MessageHandler,
   type SubscribeOptions,
   type Subscription,
+  type TopicMessages,
   UnprocessableMessageError,
 } from '../message-broker.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -94,6 +95,11 @@ export class PulsarMessageBroker implements MessageBroker {
         eventTimestamp: Date.parse(e.occurredAt),
       });
     }
+  }
+
+  /** Topic after topic: Pulsar has no write across topics (without its transactions, not used here). */
+  async publishAll(batches: readonly TopicMessages[]): Promise<void> {
+    for (const { topic, envelopes } of batches) await this.publish(topic, envelopes);
   }
 
   async subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription> {

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { DatabaseTarget } from '../../persistence/database-url.js';
 import { ChangeNotifier, partitionKey } from '../change-notifier.js';
 import type { Envelope } from '../envelope.js';
-import type { MessageBroker, MessageHandler, SubscribeOptions, Subscription } from '../message-broker.js';
+import type { MessageBroker, MessageHandler, SubscribeOptions, Subscription, TopicMessages } from '../message-broker.js';
 import { partitionOf } from '../partition-of.js';
 import { probeLog } from './log-probe.js';
 import { MysqlClient } from './mysql-client.js';
@@ -49,16 +49,22 @@ export class SqlMessageBroker implements MessageBroker {
     return new SqlMessageBroker(client, { ...DEFAULT_SQL_BROKER_OPTIONS, ...options }, onError);
   }
 
-  async publish(topic: string, envelopes: readonly Envelope[]): Promise<void> {
-    if (envelopes.length === 0) return;
-    const rows = envelopes.map((e) => ({
-      topic,
-      id: e.id,
-      partition: partitionOf(e.correlationId, this.options.partitions),
-      key: e.correlationId,
-      type: e.type,
-      body: JSON.stringify(e),
-    }));
+  publish(topic: string, envelopes: readonly Envelope[]): Promise<void> {
+    return this.publishAll([{ topic, envelopes }]);
+  }
+
+  async publishAll(batches: readonly TopicMessages[]): Promise<void> {
+    const rows = batches.flatMap(({ topic, envelopes }) =>
+      envelopes.map((e) => ({
+        topic,
+        id: e.id,
+        partition: partitionOf(e.correlationId, this.options.partitions),
+        key: e.correlationId,
+        type: e.type,
+        body: JSON.stringify(e),
+      })),
+    );
+    if (rows.length === 0) return;
     await this.client.transaction((tx) => appendToLog(tx, rows));
     this.notifier.notify(rows.map((row) => partitionKey(row.topic, row.partition)));
   }
