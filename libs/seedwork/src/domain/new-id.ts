@@ -8,10 +8,11 @@ import { v7 } from 'uuid';
  * share the few pages there, so a commit writes fewer pages and the pages stay cached. Random v4
  * ids put every insert on a page of its own. (Node 20's `crypto` makes only v4.)
  *
- * `v7()` alone asks `crypto` for 16 random bytes per id, a native job of its own (5 µs, more while
+ * `v7()` alone asks `crypto` for 16 random bytes per id, a native job of its own (4.8 µs, more while
  * async hooks are on; 4 % of aeroalpes' CPU under load). Here the bytes come from a pool refilled
  * once per 256 ids, and the millisecond and counter that keep ids in order within one millisecond
- * are kept as `v7()` keeps them (a counter seeded from the random bytes at each new millisecond).
+ * are kept as `v7()` keeps them (a counter seeded from the random bytes at each new millisecond:
+ * uuid's `updateV7State`, which it does not export, and which `v7(options)` does not use).
  */
 export function newId(): string {
   const random = nextRandomBytes();

@@ -47,8 +47,10 @@ export interface MessageBroker {
   /** Publishes in order; messages with the same `correlationId` are delivered in this order. */
   publish(topic: string, envelopes: readonly Envelope[]): Promise<void>;
   /**
-   * Publishes to several topics, each topic's messages in order, as `publish` does; the SQL log
-   * writes them all in one transaction (what an outbox relay hands over, mixed topics, in one write).
+   * Publishes to several topics, each topic's messages in order, as `publish` does. The SQL log
+   * writes them all in one transaction, all or nothing (an outbox relay's batch, mixed topics, in
+   * one write). Pulsar publishes topic after topic: a failure part-way leaves the earlier ones
+   * published, and the caller's retry publishes them again (consumers' inboxes skip the repeats).
    */
   publishAll(batches: readonly TopicMessages[]): Promise<void>;
   subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription>;

@@ -143,7 +143,7 @@ function outboxSuite(open: () => Promise<Backend>): void {
       );
     });
 
-    it('hands the broker a batch of several topics in one write, in the order the messages were added', async () => {
+    it('hands the broker a batch of several topics in one call, in the order the messages were added', async () => {
       const otherTopic = `${topic}-otro`;
       const calls: string[] = [];
       const writes = { count: 0 };

@@ -99,7 +99,7 @@ export class PulsarMessageBroker implements MessageBroker {
 
   /** Topic after topic: Pulsar has no write across topics (without its transactions, not used here). */
   async publishAll(batches: readonly TopicMessages[]): Promise<void> {
-    for (const { topic, envelopes } of batches) await this.publish(topic, envelopes);
+    for (const { topic, envelopes } of batches) if (envelopes.length > 0) await this.publish(topic, envelopes);
   }
 
   async subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription> {
