@@ -101,11 +101,11 @@ function outboxSuite(open: () => Promise<Backend>): void {
     expect(relayErrors).toEqual([]);
   });
 
-  /** The real broker, with the labels it is handed written down, and how many writes they took. */
-  const countingBroker = (calls: string[], writes = { count: 0 }) => {
+  /** The real broker, with the labels it is handed written down, and how many `publishAll` calls carried them. */
+  const countingBroker = (calls: string[], publishCalls = { count: 0 }) => {
     const counting = Object.create(backend.broker) as typeof backend.broker;
     counting.publishAll = async (batches) => {
-      writes.count += 1;
+      publishCalls.count += 1;
       calls.push(...batches.flatMap((batch) => batch.envelopes.map((e) => (e.payload as { label: string }).label)));
       await backend.broker.publishAll(batches);
     };
@@ -146,15 +146,19 @@ function outboxSuite(open: () => Promise<Backend>): void {
     it('hands the broker a batch of several topics in one call, in the order the messages were added', async () => {
       const otherTopic = `${topic}-otro`;
       const calls: string[] = [];
-      const writes = { count: 0 };
-      relay = new OutboxRelay(uow, countingBroker(calls, writes), { sweepMs: 60_000, batchSize: 100, onError: (e) => relayErrors.push(e) });
+      const publishCalls = { count: 0 };
+      relay = new OutboxRelay(uow, countingBroker(calls, publishCalls), {
+        sweepMs: 60_000,
+        batchSize: 100,
+        onError: (e) => relayErrors.push(e),
+      });
       await uow.run(async () => {
         await outbox.add(topic, [message('a1')]);
         await outbox.add(otherTopic, [message('b1')]);
         await outbox.add(topic, [message('a2')]);
       });
       expect(await relay.drain()).toBe(3);
-      expect({ calls, writes: writes.count }).toEqual({ calls: ['a1', 'b1', 'a2'], writes: 1 });
+      expect({ calls, publishCalls: publishCalls.count }).toEqual({ calls: ['a1', 'b1', 'a2'], publishCalls: 1 });
       expect({ a: await publishedLabels(), b: await publishedLabels(otherTopic) }).toEqual({ a: ['a1', 'a2'], b: ['b1'] });
     });
 
