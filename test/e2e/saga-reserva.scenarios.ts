@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { type Envelope, type MessageBroker, PulsarMessageBroker, SqlMessageBroker } from '#seedwork';
+import { AprobarReserva, CancelarReserva, ReservaAprobada, ReservaCancelada } from '#contracts';
+import { envelope, type Envelope, type MessageBroker, PulsarMessageBroker, SqlMessageBroker } from '#seedwork';
 import { eventually } from '#seedwork/testing';
 import { Api, solicitud } from '../support/api.js';
 import { rewindSubscription, subscriptionCaughtUp } from '../support/broker-database.js';
@@ -239,7 +240,7 @@ export function describeSagaScenarios(titulo: string, broker: SagaBroker): void 
       expect(estadosPago.filter((e) => e === 'REVERTIDO').length).toBe(37);
     }, 180000);
 
-    it('applies every reply once when every reply is delivered twice', async () => {
+    it("applies every reply once when every reply is delivered twice, and answers its own steps' commands again when they come through the broker", async () => {
       const cliente = await api.registrarCliente();
       const aprobada = await api.crearReserva(solicitud(cliente.id, { destino: 'PEI', fecha: '2026-12-06' }));
       const rechazada = await api.crearReserva(solicitud(cliente.id, { token: 'tok_declined', destino: 'PEI', fecha: '2026-12-06' }));
@@ -262,6 +263,33 @@ export function describeSagaScenarios(titulo: string, broker: SagaBroker): void 
             replies.map((e) => ({ ...e, id: `${e.id}-copia` })),
           );
         }
+        // The saga's own steps' commands once more, through the broker (comandos-aeroalpes), as one
+        // sent before the saga ran them in its transaction would come: answered again, changing nothing.
+        const comandos = [
+          envelope({
+            type: AprobarReserva.type,
+            source: 'e2e',
+            correlationId: aprobada.id_saga,
+            payload: { id_reserva: aprobada.id_reserva },
+          }),
+          envelope({
+            type: CancelarReserva.type,
+            source: 'e2e',
+            correlationId: rechazada.id_saga,
+            payload: { id_reserva: rechazada.id_reserva },
+          }),
+        ];
+        await client.publish(AprobarReserva.topic, comandos);
+        await eventually(async () => {
+          const respuestas: Array<[string, string | null]> = [];
+          await client.readFromEarliest(ReservaAprobada.topic, async (e) => void respuestas.push([e.type, e.causationId]));
+          expect(respuestas).toEqual(
+            expect.arrayContaining([
+              [ReservaAprobada.type, comandos[0].id],
+              [ReservaCancelada.type, comandos[1].id],
+            ]),
+          );
+        }, 20000);
       } finally {
         await client.close();
       }

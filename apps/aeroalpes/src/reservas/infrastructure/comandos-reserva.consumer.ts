@@ -15,13 +15,8 @@ import { comandoDeMensaje } from '../commands/comando-de-mensaje.js';
 export class ComandosReservaConsumer {
   constructor(private readonly commands: CommandBus) {}
 
-  @EventPattern<string>(AprobarReserva.type)
-  async aprobar(@Ctx() context: MessageContext): Promise<void> {
-    await this.commands.execute(comandoDeMensaje(context.envelope));
-  }
-
-  @EventPattern<string>(CancelarReserva.type)
-  async cancelar(@Ctx() context: MessageContext): Promise<void> {
+  @EventPattern<string[]>([AprobarReserva.type, CancelarReserva.type])
+  async ejecutar(@Ctx() context: MessageContext): Promise<void> {
     await this.commands.execute(comandoDeMensaje(context.envelope));
   }
 }
